@@ -1,0 +1,104 @@
+/* kedja-store.h — the SQLite file that holds plans, the directory and the log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The only code in Kedja that speaks SQL. Every write is one transaction
+ * that also writes its audit entry.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kedja-core.h"
+
+G_BEGIN_DECLS
+
+#define KEDJA_STORE_ERROR (kedja_store_error_quark ())
+
+typedef enum {
+  KEDJA_STORE_ERROR_NOT_KEDJA,   /* a file that is not a Kedja database */
+  KEDJA_STORE_ERROR_TOO_NEW,     /* made by a newer Kedja */
+  KEDJA_STORE_ERROR_CORRUPT,     /* damaged */
+  KEDJA_STORE_ERROR_CONFLICT,    /* someone else saved the plan since it was loaded */
+  KEDJA_STORE_ERROR_NOT_FOUND,
+  KEDJA_STORE_ERROR_INVALID,     /* the data breaks a rule of the model */
+  KEDJA_STORE_ERROR_BUSY,        /* another program holds the file too long */
+  KEDJA_STORE_ERROR_IO,          /* the file cannot be created, read or written */
+  KEDJA_STORE_ERROR_FAILED,
+} KedjaStoreError;
+
+GQuark kedja_store_error_quark (void);
+
+#define KEDJA_TYPE_STORE (kedja_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (KedjaStore, kedja_store, KEDJA, STORE, GObject)
+
+/* Opens @path, creating it (mode 0600) with the current schema if it does
+ * not exist, and migrating an older Kedja file. Refuses, without changing a
+ * byte, a file that is not a Kedja database, one from a newer Kedja, or a
+ * damaged one. */
+KedjaStore *kedja_store_open            (const char  *path,
+                                         GError     **error);
+const char *kedja_store_get_path        (KedjaStore  *self);
+/* The default database: $XDG_DATA_HOME/kedja/kedja.db. */
+char       *kedja_store_default_path    (void);
+
+/* Plans. Loading gives the whole plan, with the directory entries it refers
+ * to in plan->agencies. */
+GPtrArray  *kedja_store_list_plans      (KedjaStore  *self,
+                                         GError     **error);  /* KedjaPlanSummary */
+KedjaPlan  *kedja_store_load_plan       (KedjaStore  *self,
+                                         const char  *plan_id,
+                                         GError     **error);
+GPtrArray  *kedja_store_load_all_plans  (KedjaStore  *self,
+                                         GError     **error);  /* KedjaPlan */
+/* Saves a plan that is valid (kedja_plan_validate()). A plan with
+ * revision 0 is new; otherwise the stored revision must still be
+ * plan->revision, or the save fails with KEDJA_STORE_ERROR_CONFLICT and
+ * nothing changes. On success plan->revision is the new revision. */
+gboolean    kedja_store_save_plan       (KedjaStore  *self,
+                                         KedjaPlan   *plan,
+                                         GError     **error);
+/* Saves many plans as one transaction: all or none (demo data, import). */
+gboolean    kedja_store_save_plans      (KedjaStore  *self,
+                                         GPtrArray   *plans,
+                                         GError     **error);
+/* Deletes the plan with all its parts, and its client when no other plan
+ * is for the same person. */
+gboolean    kedja_store_delete_plan     (KedjaStore  *self,
+                                         const char  *plan_id,
+                                         GError     **error);
+
+/* The shared agency directory. */
+GPtrArray  *kedja_store_list_agencies   (KedjaStore  *self,
+                                         GError     **error);  /* KedjaAgency */
+gboolean    kedja_store_save_agency     (KedjaStore  *self,
+                                         const KedjaAgency *agency,
+                                         GError     **error);
+
+/* The audit log, oldest first; @entity_id %NULL for all of it. */
+GPtrArray  *kedja_store_list_audit      (KedjaStore  *self,
+                                         const char  *entity_id,
+                                         GError     **error);  /* KedjaAuditEntry */
+/* Records something that left or touched the data without changing a row,
+ * such as an export. */
+gboolean    kedja_store_log             (KedjaStore  *self,
+                                         const char  *action,
+                                         const char  *entity,
+                                         const char  *entity_id,
+                                         const char  *detail,
+                                         GError     **error);
+
+/* Settings shared by everyone on this database (analysis thresholds). Each
+ * key has a default put there by the migrations. */
+char       *kedja_store_get_setting     (KedjaStore  *self,
+                                         const char  *key,
+                                         GError     **error);
+gboolean    kedja_store_set_setting     (KedjaStore  *self,
+                                         const char  *key,
+                                         const char  *value,
+                                         GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaStore, g_object_unref)
+
+G_END_DECLS
