@@ -99,6 +99,4 @@ gboolean    kedja_store_set_setting     (KedjaStore  *self,
                                          const char  *value,
                                          GError     **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaStore, g_object_unref)
-
 G_END_DECLS
