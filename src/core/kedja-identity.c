@@ -139,7 +139,7 @@ infer_year (const Parts *parts,
 
   kedja_date_to_ymd (today, &ty, &tm, &td);
   year = ty - ((ty - parts->yy) % 100 + 100) % 100;
-  if (parts->month > tm || (parts->month == tm && birth_day (parts) > td))
+  if (year == ty && (parts->month > tm || (parts->month == tm && birth_day (parts) > td)))
     year -= 100;
   if (parts->separator == '+')
     year -= 100;
