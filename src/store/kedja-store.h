@@ -33,10 +33,15 @@ GQuark kedja_store_error_quark (void);
 
 G_DECLARE_FINAL_TYPE (KedjaStore, kedja_store, KEDJA, STORE, GObject)
 
+/* A store is one connection to the file: use it from one thread at a time.
+ * Two stores (windows, processes) on the same file are fine; revisions keep
+ * them from overwriting each other's plans. Unref the store to close it. */
+
 /* Opens @path, creating it (mode 0600) with the current schema if it does
  * not exist, and migrating an older Kedja file. Refuses, without changing a
  * byte, a file that is not a Kedja database, one from a newer Kedja, or a
- * damaged one. */
+ * damaged one. Missing parent folders are made with mode 0700. An empty
+ * file, or an SQLite file with nothing in it, is made a new database. */
 KedjaStore *kedja_store_open            (const char  *path,
                                          GError     **error);
 const char *kedja_store_get_path        (KedjaStore  *self);
@@ -44,7 +49,12 @@ const char *kedja_store_get_path        (KedjaStore  *self);
 char       *kedja_store_default_path    (void);
 
 /* Plans. Loading gives the whole plan, with the directory entries it refers
- * to in plan->agencies. */
+ * to in plan->agencies: the entries plan->agencies held when it was saved,
+ * in that order, as the directory has them now. The list (client name,
+ * title, number of steps — cancelled ones included — …) and
+ * load_all_plans() are sorted by client name as people sort
+ * (g_utf8_collate()), then title. A missing plan is
+ * KEDJA_STORE_ERROR_NOT_FOUND. */
 GPtrArray  *kedja_store_list_plans      (KedjaStore  *self,
                                          GError     **error);  /* KedjaPlanSummary */
 KedjaPlan  *kedja_store_load_plan       (KedjaStore  *self,
@@ -52,14 +62,20 @@ KedjaPlan  *kedja_store_load_plan       (KedjaStore  *self,
                                          GError     **error);
 GPtrArray  *kedja_store_load_all_plans  (KedjaStore  *self,
                                          GError     **error);  /* KedjaPlan */
-/* Saves a plan that is valid (kedja_plan_validate()). A plan with
+/* Saves a plan that is valid (kedja_plan_validate()), else
+ * KEDJA_STORE_ERROR_INVALID with the model's explanation. A plan with
  * revision 0 is new; otherwise the stored revision must still be
  * plan->revision, or the save fails with KEDJA_STORE_ERROR_CONFLICT and
- * nothing changes. On success plan->revision is the new revision. */
+ * nothing changes (also when someone deleted the plan meanwhile, or when a
+ * new plan's id is taken). On success plan->revision is the new revision;
+ * saving a plan identical to the stored one writes nothing and keeps its
+ * revision. The client and plan->agencies are written to the shared client
+ * and agency tables too (each logged when it changes). */
 gboolean    kedja_store_save_plan       (KedjaStore  *self,
                                          KedjaPlan   *plan,
                                          GError     **error);
-/* Saves many plans as one transaction: all or none (demo data, import). */
+/* Saves many plans as one transaction: all or none (demo data, import).
+ * On failure no plan's revision changes. */
 gboolean    kedja_store_save_plans      (KedjaStore  *self,
                                          GPtrArray   *plans,
                                          GError     **error);
@@ -76,7 +92,8 @@ gboolean    kedja_store_save_agency     (KedjaStore  *self,
                                          const KedjaAgency *agency,
                                          GError     **error);
 
-/* The audit log, oldest first; @entity_id %NULL for all of it. */
+/* The audit log, oldest first; @entity_id %NULL for all of it. Entries are
+ * never changed or removed. Details never hold identity numbers. */
 GPtrArray  *kedja_store_list_audit      (KedjaStore  *self,
                                          const char  *entity_id,
                                          GError     **error);  /* KedjaAuditEntry */
@@ -90,13 +107,21 @@ gboolean    kedja_store_log             (KedjaStore  *self,
                                          GError     **error);
 
 /* Settings shared by everyone on this database (analysis thresholds). Each
- * key has a default put there by the migrations. */
+ * key has a default put there by the migrations; an unknown key is
+ * KEDJA_STORE_ERROR_NOT_FOUND, for getting and for setting. */
 char       *kedja_store_get_setting     (KedjaStore  *self,
                                          const char  *key,
                                          GError     **error);
 gboolean    kedja_store_set_setting     (KedjaStore  *self,
                                          const char  *key,
                                          const char  *value,
+                                         GError     **error);
+
+/* Reads the whole file and checks SQLite's structures and every reference
+ * between rows; KEDJA_STORE_ERROR_CORRUPT names the first problems. It reads
+ * every page, so it is for a "check the database" command and for tests,
+ * not for every open. */
+gboolean    kedja_store_check_integrity (KedjaStore  *self,
                                          GError     **error);
 
 G_END_DECLS
