@@ -1,0 +1,93 @@
+/* kedja-cli.h — what the commands of kedja-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Adding a command: write kedja-cli-NAME.c with one run function, declare
+ * it below, add a row to the table in kedja-cli.c and the file to
+ * meson.build. Nothing else needs to know.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "kedja-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: 0 when the command did what was asked, 2 when it could
+ * not (bad arguments, unreadable database, unknown plan). 1 is kept for
+ * commands that ran and found something, such as a future `check`. */
+#define KEDJA_CLI_EXIT_OK     0
+#define KEDJA_CLI_EXIT_FOUND  1
+#define KEDJA_CLI_EXIT_ERROR  2
+
+typedef struct _KedjaCli KedjaCli;
+
+/* @argv[0] is the command's name; the rest are its own arguments. Returns
+ * the exit status. */
+typedef int (*KedjaCliRunFunc) (KedjaCli *cli,
+                                int       argc,
+                                char    **argv);
+
+typedef struct {
+  const char     *name;
+  const char     *parameters; /* N_(): after the options in usage, or NULL */
+  const char     *summary;    /* N_(): one line in `kedja-cli --help` */
+  KedjaCliRunFunc run;
+} KedjaCliCommand;
+
+/* The database, opened on first use so that `--help` and bad arguments
+ * never create or touch one. Owned by @cli. */
+KedjaStore *kedja_cli_get_store       (KedjaCli              *cli,
+                                       GError               **error);
+
+/* Parses the running command's options with a GOptionContext of its own,
+ * so that `kedja-cli COMMAND --help` works for every command. On a bad
+ * option it prints the error and returns FALSE. */
+gboolean    kedja_cli_parse_options   (KedjaCli              *cli,
+                                       const GOptionEntry    *entries,
+                                       int                   *argc,
+                                       char                ***argv);
+
+/* Prints "kedja-cli: REASON" as one line on stderr; returns
+ * KEDJA_CLI_EXIT_ERROR so that callers can `return kedja_cli_fail (…)`. */
+int         kedja_cli_fail            (const char            *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
+int         kedja_cli_fail_error      (const GError          *error);
+
+/* Option values that need checking beyond what GOptionContext does. The
+ * error names the option. */
+gboolean    kedja_cli_parse_count     (const char            *option,
+                                       const char            *text,
+                                       guint64                min,
+                                       guint64                max,
+                                       guint64               *out_value,
+                                       GError               **error);
+gboolean    kedja_cli_parse_date      (const char            *option,
+                                       const char            *text,
+                                       KedjaDate             *out_date,
+                                       GError               **error);
+
+/* What a person sees for a client: the name, or "Protected identity". */
+const char *kedja_cli_client_label    (const char            *name,
+                                       gboolean               protected_identity);
+
+/* Text helpers for the output formats. */
+void        kedja_cli_append_csv      (GString               *out,
+                                       const char            *field);
+void        kedja_cli_append_json     (GString               *out,
+                                       const char            *text);
+void        kedja_cli_append_padded   (GString               *out,
+                                       const char            *text,
+                                       guint                  width,
+                                       gboolean               right);
+guint       kedja_cli_text_width      (const char            *text);
+/* Writes @out to stdout; FALSE (and a message) if it could not. */
+gboolean    kedja_cli_write           (GString               *out);
+
+/* The commands. */
+int kedja_cli_demo (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_list (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_show (KedjaCli *cli, int argc, char **argv);
+
+G_END_DECLS
