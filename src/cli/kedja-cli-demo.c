@@ -16,29 +16,6 @@
  * test, and more would only fill the memory. */
 #define MAX_CLIENTS 100000
 
-/* Directory entries that no plan refers to: kedja_store_save_plans() writes
- * the agencies of the plans it saves, these it cannot know about. */
-static GPtrArray *
-unused_agencies (KedjaDemoData *data)
-{
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *unused = g_ptr_array_new ();
-
-  for (guint i = 0; i < data->plans->len; i++)
-    {
-      KedjaPlan *plan = g_ptr_array_index (data->plans, i);
-      for (guint j = 0; j < plan->agencies->len; j++)
-        g_hash_table_add (used, ((KedjaAgency *) g_ptr_array_index (plan->agencies, j))->id);
-    }
-  for (guint i = 0; i < data->agencies->len; i++)
-    {
-      KedjaAgency *agency = g_ptr_array_index (data->agencies, i);
-      if (!g_hash_table_contains (used, agency->id))
-        g_ptr_array_add (unused, agency);
-    }
-  return unused;
-}
-
 int
 kedja_cli_demo (KedjaCli *cli,
                 int       argc,
@@ -46,7 +23,6 @@ kedja_cli_demo (KedjaCli *cli,
 {
   g_autofree char *clients_text = NULL, *seed_text = NULL, *today_text = NULL;
   g_autoptr(KedjaDemoData) data = NULL;
-  g_autoptr(GPtrArray) unused = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *seed_shown = NULL;
@@ -84,22 +60,15 @@ kedja_cli_demo (KedjaCli *cli,
   if (store == NULL)
     return kedja_cli_fail_error (error);
 
-  /* All plans, with their clients and agencies, in one transaction: all
-   * or nothing. */
-  if (!kedja_store_save_plans (store, data->plans, &error))
+  /* The directory and every plan, with its client, in one transaction:
+   * all or nothing. */
+  if (!kedja_store_save_all (store, data->agencies, data->plans, &error))
     {
       if (g_error_matches (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_CONFLICT))
         return kedja_cli_fail (_("The database already holds these demo plans; use another --seed "
                                  "or another database"));
       return kedja_cli_fail_error (error);
     }
-
-  /* Then the rest of the directory, which may be saved more than once
-   * without harm: a directory entry is the same in every run. */
-  unused = unused_agencies (data);
-  for (guint i = 0; i < unused->len; i++)
-    if (!kedja_store_save_agency (store, g_ptr_array_index (unused, i), &error))
-      return kedja_cli_fail_error (error);
 
   seed_shown = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
   kedja_date_format (today, today_shown);

@@ -287,15 +287,11 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* Checks an agency before the write lock is taken. */
 gboolean
-kedja_store_save_agency (KedjaStore        *self,
-                         const KedjaAgency *agency,
-                         GError           **error)
+_kedja_store_check_agency (const KedjaAgency *agency,
+                           GError           **error)
 {
-  g_return_val_if_fail (KEDJA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (agency != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   if (is_blank (agency->id) || is_blank (agency->name))
     {
       g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
@@ -308,15 +304,23 @@ kedja_store_save_agency (KedjaStore        *self,
                    _("The agency “%s” has no valid kind."), agency->name);
       return FALSE;
     }
+  return TRUE;
+}
 
-  if (!_kedja_store_begin_write (self, error))
-    return FALSE;
-  if (!_kedja_store_upsert_agency (self, agency, error))
-    {
-      _kedja_store_rollback (self);
-      return FALSE;
-    }
-  return _kedja_store_commit (self, error);
+gboolean
+kedja_store_save_agency (KedjaStore        *self,
+                         const KedjaAgency *agency,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) agencies = NULL;
+
+  g_return_val_if_fail (KEDJA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  agencies = g_ptr_array_new ();
+  g_ptr_array_add (agencies, (gpointer) agency);
+  return kedja_store_save_all (self, agencies, NULL, error);
 }
 
 /* Settings */

@@ -228,20 +228,29 @@ validate (KedjaStore      *self,
   return FALSE;
 }
 
+/* @agencies: (nullable): directory entries to save with the plans
+ * @plans: (nullable): plans to save
+ *
+ * One transaction: either every entry and plan is saved, or nothing is. */
 gboolean
-kedja_store_save_plans (KedjaStore *self,
-                        GPtrArray  *plans,
-                        GError    **error)
+kedja_store_save_all (KedjaStore *self,
+                      GPtrArray  *agencies,
+                      GPtrArray  *plans,
+                      GError    **error)
 {
   g_autofree gint64 *revisions = NULL;
+  guint n_plans = plans ? plans->len : 0;
+  guint n_agencies = agencies ? agencies->len : 0;
 
   g_return_val_if_fail (KEDJA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (plans != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Everything is checked before the write lock is taken: a bad plan
    * should not make other windows wait. */
-  for (guint i = 0; i < plans->len; i++)
+  for (guint i = 0; i < n_agencies; i++)
+    if (!_kedja_store_check_agency (g_ptr_array_index (agencies, i), error))
+      return FALSE;
+  for (guint i = 0; i < n_plans; i++)
     {
       KedjaPlan *plan = g_ptr_array_index (plans, i);
 
@@ -250,10 +259,18 @@ kedja_store_save_plans (KedjaStore *self,
         return FALSE;
     }
 
-  revisions = g_new0 (gint64, plans->len);
+  revisions = g_new0 (gint64, MAX (n_plans, 1));
   if (!_kedja_store_begin_write (self, error))
     return FALSE;
-  for (guint i = 0; i < plans->len; i++)
+  for (guint i = 0; i < n_agencies; i++)
+    {
+      if (!_kedja_store_upsert_agency (self, g_ptr_array_index (agencies, i), error))
+        {
+          _kedja_store_rollback (self);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < n_plans; i++)
     {
       if (!save_locked (self, g_ptr_array_index (plans, i), &revisions[i], error))
         {
@@ -266,9 +283,19 @@ kedja_store_save_plans (KedjaStore *self,
 
   /* Only now: a failed save must leave the caller's plans as they were,
    * so that it can be retried. */
-  for (guint i = 0; i < plans->len; i++)
+  for (guint i = 0; i < n_plans; i++)
     ((KedjaPlan *) g_ptr_array_index (plans, i))->revision = revisions[i];
   return TRUE;
+}
+
+gboolean
+kedja_store_save_plans (KedjaStore *self,
+                        GPtrArray  *plans,
+                        GError    **error)
+{
+  g_return_val_if_fail (plans != NULL, FALSE);
+
+  return kedja_store_save_all (self, NULL, plans, error);
 }
 
 gboolean

@@ -131,6 +131,8 @@ KedjaAgency    *_kedja_store_read_agency    (KedjaStore     *self,
                                              GError        **error);
 /* Inserts or updates one directory entry, logging what changed; inside the
  * caller's write transaction. */
+gboolean        _kedja_store_check_agency   (const KedjaAgency *agency,
+                                             GError           **error);
 gboolean        _kedja_store_upsert_agency  (KedjaStore        *self,
                                              const KedjaAgency *agency,
                                              GError           **error);

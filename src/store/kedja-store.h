@@ -79,6 +79,12 @@ gboolean    kedja_store_save_plan       (KedjaStore  *self,
 gboolean    kedja_store_save_plans      (KedjaStore  *self,
                                          GPtrArray   *plans,
                                          GError     **error);
+/* Saves directory entries and plans as one transaction, all or none: demo
+ * data, an import. Either array may be %NULL. */
+gboolean    kedja_store_save_all        (KedjaStore  *self,
+                                         GPtrArray   *agencies,
+                                         GPtrArray   *plans,
+                                         GError     **error);
 /* Deletes the plan with all its parts, and its client when no other plan
  * is for the same person. */
 gboolean    kedja_store_delete_plan     (KedjaStore  *self,

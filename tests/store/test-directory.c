@@ -108,6 +108,44 @@ test_agency_directory (StoreFixture *f,
 
 /* Plans show the directory as it is now: an entry edited in the directory
  * is edited in every plan that uses it. */
+/* Directory entries and plans saved together: a bad plan keeps the new
+ * entries out as well, and a good batch brings them all in. */
+static void
+test_save_all (StoreFixture *f,
+               gconstpointer data)
+{
+  g_autoptr(KedjaStore) store = test_store_open (f->path);
+  g_autoptr(KedjaAgency) work = kedja_agency_new (TEST_UNUSED_ID, "Arbetsförmedlingen",
+                                                  KEDJA_AGENCY_KIND_EMPLOYMENT_SERVICE);
+  g_autoptr(GPtrArray) agencies = g_ptr_array_new ();
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) kedja_plan_unref);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  KedjaPlan *bad;
+
+  g_ptr_array_add (agencies, work);
+  g_ptr_array_add (plans, test_plan_small ("Bo Ek", "SIP", 2));
+  bad = test_plan_small ("Cia Ek", "SIP", 2);
+  g_clear_pointer (&bad->title, g_free);
+  g_ptr_array_add (plans, bad);
+
+  g_assert_false (kedja_store_save_all (store, agencies, plans, &error));
+  g_assert_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (f->path, "SELECT count(*) FROM agencies"), ==, 0);
+  g_assert_cmpint (test_query_int (f->path, "SELECT count(*) FROM plans"), ==, 0);
+
+  bad->title = g_strdup ("SIP");
+  g_assert_true (kedja_store_save_all (store, agencies, plans, &error));
+  g_assert_no_error (error);
+  list = kedja_store_list_agencies (store, &error);
+  g_assert_no_error (error);
+  /* The entry no plan uses is there too, beside the plans' own agencies. */
+  g_assert_true (kedja_agency_equal (g_ptr_array_index (list, 0), work));
+  g_assert_cmpint (test_query_int (f->path, "SELECT count(*) FROM plans"), ==, 2);
+  g_assert_cmpint (bad->revision, ==, 1);
+}
+
 static void
 test_plan_uses_directory (StoreFixture *f,
                           gconstpointer data)
@@ -319,6 +357,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   ADD ("agency/directory", test_agency_directory);
+  ADD ("agency/save-all", test_save_all);
   ADD ("agency/plan-uses-directory", test_plan_uses_directory);
   ADD ("settings", test_settings);
   ADD ("audit/plan-history", test_plan_history);
