@@ -116,8 +116,9 @@ show_head (Show *show)
   g_array_set_clear_func (fields, clear_field);
   g_string_append_printf (show->out, "%s\n\n", plan->title);
 
-  add_field (fields, _("Plan"), g_strdup_printf (_("%s (revision %" G_GINT64_FORMAT ")"),
-                                                 plan->id, plan->revision));
+  /* A plain format, as xgettext cannot read G_GINT64_FORMAT. */
+  add_field (fields, _("Plan"), g_strdup_printf (_("%s (revision %lld)"),
+                                                 plan->id, (long long) plan->revision));
   add_field (fields, _("Status"), g_strdup (kedja_plan_status_get_label (plan->status)));
   add_field (fields, _("Created"), g_strdup (date_or_dash (plan->created, a)));
   add_field (fields, _("Client"), describe_client (plan->client));
