@@ -58,12 +58,14 @@ make_rows (GPtrArray *summaries)
   for (guint i = 0; i < summaries->len; i++)
     {
       KedjaPlanSummary *summary = g_ptr_array_index (summaries, i);
+      gboolean protected = kedja_plan_summary_get_protected_identity (summary);
       Row row = { 0 };
 
       row.id = kedja_plan_summary_get_id (summary);
-      row.client = kedja_cli_client_label (kedja_plan_summary_get_client_name (summary),
-                                           kedja_plan_summary_get_protected_identity (summary));
-      row.district = kedja_plan_summary_get_district (summary);
+      row.client = kedja_client_display_name (kedja_plan_summary_get_client_name (summary),
+                                              protected);
+      row.district = kedja_client_display_district (kedja_plan_summary_get_district (summary),
+                                                    protected);
       row.status = kedja_plan_summary_get_status (summary);
       row.n_steps = kedja_plan_summary_get_n_steps (summary);
       kedja_date_format (kedja_plan_summary_get_follow_up (summary), row.follow_up);

@@ -78,7 +78,7 @@ describe_client (const KedjaClient *client)
   GString *text;
 
   if (client->protected_identity)
-    return g_strdup (kedja_cli_client_label (client->name, TRUE));
+    return g_strdup (kedja_client_display_name (client->name, TRUE));
 
   text = g_string_new (client->name);
   if (client->personal_number != NULL)
@@ -110,6 +110,7 @@ show_head (Show *show)
 {
   const KedjaPlan *plan = show->plan;
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (Field));
+  const char *district;
   char a[KEDJA_DATE_STRLEN];
   guint width = 0;
 
@@ -122,7 +123,9 @@ show_head (Show *show)
   add_field (fields, _("Status"), g_strdup (kedja_plan_status_get_label (plan->status)));
   add_field (fields, _("Created"), g_strdup (date_or_dash (plan->created, a)));
   add_field (fields, _("Client"), describe_client (plan->client));
-  add_field (fields, _("District"), g_strdup (plan->client->district ? plan->client->district : "–"));
+  district = kedja_client_display_district (plan->client->district,
+                                            plan->client->protected_identity);
+  add_field (fields, _("District"), g_strdup (district ? district : "–"));
   add_field (fields, _("Household"), describe_household (plan->client));
   add_field (fields, _("Need recorded"), g_strdup (date_or_dash (plan->need_recorded, a)));
   if (plan->coordinating_agency_id != NULL)

@@ -143,15 +143,6 @@ kedja_cli_parse_date (const char *option,
   return FALSE;
 }
 
-const char *
-kedja_cli_client_label (const char *name,
-                        gboolean    protected_identity)
-{
-  if (protected_identity)
-    return _("Protected identity");
-  return name ? name : "";
-}
-
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, and
  * quotes inside are doubled. */
 void

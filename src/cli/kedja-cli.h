@@ -68,10 +68,6 @@ gboolean    kedja_cli_parse_date      (const char            *option,
                                        KedjaDate             *out_date,
                                        GError               **error);
 
-/* What a person sees for a client: the name, or "Protected identity". */
-const char *kedja_cli_client_label    (const char            *name,
-                                       gboolean               protected_identity);
-
 /* Text helpers for the output formats. */
 void        kedja_cli_append_csv      (GString               *out,
                                        const char            *field);

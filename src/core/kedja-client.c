@@ -2,6 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "kedja-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "kedja-client.h"
 
 G_DEFINE_BOXED_TYPE (KedjaClient, kedja_client, kedja_client_copy, kedja_client_free)
@@ -57,4 +63,22 @@ kedja_client_equal (const KedjaClient *a,
          && a->children_under_18 == b->children_under_18
          && a->relatives_involved == b->relatives_involved
          && a->has_own_housing == b->has_own_housing;
+}
+
+/* Returns: the name, "Protected identity" (translated), or "" */
+const char *
+kedja_client_display_name (const char *name,
+                           gboolean    protected_identity)
+{
+  if (protected_identity)
+    return _("Protected identity");
+  return name ? name : "";
+}
+
+/* Returns: (nullable): the district, or %NULL when it must not be shown */
+const char *
+kedja_client_display_district (const char *district,
+                               gboolean    protected_identity)
+{
+  return protected_identity ? NULL : district;
 }

@@ -29,6 +29,15 @@ void         kedja_client_free     (KedjaClient       *client);
 gboolean     kedja_client_equal    (const KedjaClient *a,
                                     const KedjaClient *b);
 
+/* What any screen, list or printout shows for a client. A protected
+ * identity is never shown by name — a projector in a SIP meeting is not a
+ * private place — and neither is the district, which tells where the
+ * person lives. */
+const char  *kedja_client_display_name     (const char        *name,
+                                            gboolean           protected_identity);
+const char  *kedja_client_display_district (const char        *district,
+                                            gboolean           protected_identity);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaClient, kedja_client_free)
 
 G_END_DECLS

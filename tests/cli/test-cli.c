@@ -414,6 +414,13 @@ shown_client (const KedjaPlan *plan)
   return plan->client->protected_identity ? "Protected identity" : plan->client->name;
 }
 
+/* Where a protected person lives is as secret as the name. */
+static const char *
+shown_district (const KedjaPlan *plan)
+{
+  return plan->client->protected_identity ? NULL : plan->client->district;
+}
+
 /* ----------------------------------------------------------------- tests */
 
 static void
@@ -493,7 +500,7 @@ test_list_csv (Fixture      *fixture,
       steps = g_strdup_printf ("%u", plan->steps->len);
       follow_up = kedja_date_to_string (plan->follow_up);
       g_assert_cmpstr (f[1], ==, shown_client (plan));
-      g_assert_cmpstr (f[2], ==, plan->client->district);
+      g_assert_cmpstr (f[2], ==, shown_district (plan) ? shown_district (plan) : "");
       g_assert_cmpstr (f[3], ==, kedja_enum_to_nick (KEDJA_TYPE_PLAN_STATUS, plan->status));
       g_assert_cmpstr (f[4], ==, steps);
       g_assert_cmpstr (f[5], ==, follow_up ? follow_up : "");
@@ -526,7 +533,7 @@ test_list_json (Fixture      *fixture,
       steps = g_strdup_printf ("%u", plan->steps->len);
       follow_up = kedja_date_to_string (plan->follow_up);
       g_assert_cmpstr (g_hash_table_lookup (row, "client"), ==, shown_client (plan));
-      g_assert_cmpstr (g_hash_table_lookup (row, "district"), ==, plan->client->district);
+      g_assert_cmpstr (g_hash_table_lookup (row, "district"), ==, shown_district (plan));
       g_assert_cmpstr (g_hash_table_lookup (row, "status"), ==,
                        kedja_enum_to_nick (KEDJA_TYPE_PLAN_STATUS, plan->status));
       g_assert_cmpstr (g_hash_table_lookup (row, "steps"), ==, steps);
@@ -736,6 +743,7 @@ test_show_protected (Fixture      *fixture,
   plan->created = kedja_date_from_ymd (2026, 11, 1);
   plan->client->protected_identity = TRUE;
   plan->client->personal_number = g_strdup ("19811218-9876");
+  plan->client->district = g_strdup ("Vrångö");
   g_assert_true (kedja_store_save_plan (store, plan, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -745,6 +753,7 @@ test_show_protected (Fixture      *fixture,
   g_assert_nonnull (strstr (run->out, "Protected identity"));
   g_assert_null (strstr (run->out, "Hemlig"));
   g_assert_null (strstr (run->out, "19811218"));
+  g_assert_null (strstr (run->out, "Vrångö"));
 }
 
 static void

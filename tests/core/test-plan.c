@@ -375,6 +375,16 @@ test_describe_changes (void)
   g_assert_null (strstr (text, "9876"));
 }
 
+static void
+test_display_protected (void)
+{
+  g_assert_cmpstr (kedja_client_display_name ("Åsa Öberg", FALSE), ==, "Åsa Öberg");
+  g_assert_cmpstr (kedja_client_display_name ("Åsa Öberg", TRUE), ==, "Protected identity");
+  g_assert_cmpstr (kedja_client_display_name (NULL, FALSE), ==, "");
+  g_assert_cmpstr (kedja_client_display_district ("Angered", FALSE), ==, "Angered");
+  g_assert_null (kedja_client_display_district ("Angered", TRUE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/core/plan/step-dates", test_step_dates);
   g_test_add_func ("/core/plan/consent-in-force", test_consent_in_force);
   g_test_add_func ("/core/plan/describe-changes", test_describe_changes);
+  g_test_add_func ("/core/plan/display-protected", test_display_protected);
 
   return g_test_run ();
 }
