@@ -67,7 +67,12 @@ case "$command" in
     install_missing
     build
     [ "${1:-}" = "--" ] && shift
-    KEDJA_LOCALEDIR="$PWD/$build_dir/po" exec "$build_dir/src/app/kedja" --demo "$@"
+    # Outside a desktop session (a bare machine, a remote shell) GTK wants
+    # a session bus of its own.
+    bus=""
+    [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && bus="dbus-run-session --"
+    # shellcheck disable=SC2086 # $bus is a command prefix or nothing
+    KEDJA_LOCALEDIR="$PWD/$build_dir/po" exec $bus "$build_dir/src/app/kedja" --demo "$@"
     ;;
   test)
     install_missing

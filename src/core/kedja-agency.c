@@ -2,7 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "kedja-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "kedja-agency.h"
+#include "kedja-enum-types.h"
+#include "kedja-error.h"
+#include "kedja-util.h"
 
 G_DEFINE_BOXED_TYPE (KedjaAgency, kedja_agency, kedja_agency_copy, kedja_agency_free)
 
@@ -60,4 +69,31 @@ kedja_agency_equal (const KedjaAgency *a,
          && g_strcmp0 (a->hsa_id, b->hsa_id) == 0
          && g_strcmp0 (a->org_number, b->org_number) == 0
          && g_strcmp0 (a->contact, b->contact) == 0;
+}
+
+gboolean
+kedja_agency_validate (const KedjaAgency *agency,
+                       GError           **error)
+{
+  g_return_val_if_fail (agency != NULL, FALSE);
+
+  if (kedja_str_is_blank (agency->name))
+    {
+      g_set_error (error, KEDJA_MODEL_ERROR, KEDJA_MODEL_ERROR_MISSING,
+                   _("An agency has no name"));
+      return FALSE;
+    }
+  if (kedja_str_is_blank (agency->id))
+    {
+      g_set_error (error, KEDJA_MODEL_ERROR, KEDJA_MODEL_ERROR_MISSING,
+                   _("The agency “%s” has no id"), agency->name);
+      return FALSE;
+    }
+  if (kedja_enum_to_nick (KEDJA_TYPE_AGENCY_KIND, agency->kind) == NULL)
+    {
+      g_set_error (error, KEDJA_MODEL_ERROR, KEDJA_MODEL_ERROR_INVALID_VALUE,
+                   _("The agency “%s” has no valid kind"), agency->name);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -31,6 +31,10 @@ void         kedja_agency_free     (KedjaAgency       *agency);
 gboolean     kedja_agency_equal    (const KedjaAgency *a,
                                     const KedjaAgency *b);
 
+/* An entry needs an id, a name and one of the kinds of the format. */
+gboolean     kedja_agency_validate (const KedjaAgency *agency,
+                                    GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaAgency, kedja_agency_free)
 
 G_END_DECLS

@@ -11,17 +11,7 @@
 #include "kedja-error.h"
 #include "kedja-identity.h"
 #include "kedja-plan.h"
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
+#include "kedja-util.h"
 
 static gboolean
 fail (GError     **error,
@@ -81,7 +71,7 @@ check_unique (GHashTable *seen,
               const char *what,
               GError    **error)
 {
-  if (is_blank (id))
+  if (kedja_str_is_blank (id))
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("%s has no id"), what);
   if (!g_hash_table_add (seen, (gpointer) id))
     return fail (error, KEDJA_MODEL_ERROR_DUPLICATE_ID,
@@ -95,7 +85,7 @@ validate_client (const KedjaClient *client,
 {
   if (client == NULL || !g_uuid_string_is_valid (client->id ? client->id : ""))
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The client has no valid id (a UUID)"));
-  if (is_blank (client->name))
+  if (kedja_str_is_blank (client->name))
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The client has no name"));
   if (client->personal_number != NULL
       && !kedja_personal_number_validate (client->personal_number, error))
@@ -113,9 +103,8 @@ validate_agencies (const KedjaPlan *plan,
     {
       KedjaAgency *agency = g_ptr_array_index (plan->agencies, i);
 
-      if (is_blank (agency->name))
-        return fail (error, KEDJA_MODEL_ERROR_MISSING,
-                     _("Agency number %u has no name"), i + 1);
+      if (!kedja_agency_validate (agency, error))
+        return FALSE;
       g_autofree char *what = g_strdup_printf (_("Agency “%s”"), agency->name);
       if (!check_unique (seen, agency->id, what, error))
         return FALSE;
@@ -190,7 +179,7 @@ validate_goals (const KedjaPlan *plan,
 
       if (!check_unique (seen, goal->id, what, error))
         return FALSE;
-      if (is_blank (goal->statement))
+      if (kedja_str_is_blank (goal->statement))
         return fail (error, KEDJA_MODEL_ERROR_MISSING, _("%s has no text"), what);
     }
   return TRUE;
@@ -204,7 +193,7 @@ validate_step (const KedjaPlan *plan,
 {
   g_autofree char *what = NULL;
 
-  if (is_blank (step->title))
+  if (kedja_str_is_blank (step->title))
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("Step number %u has no title"), position);
 
   what = g_strdup_printf (_("Step “%s”"), step->title);
@@ -296,7 +285,7 @@ kedja_plan_validate (const KedjaPlan *plan,
 
   if (plan->id == NULL || !g_uuid_string_is_valid (plan->id))
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The plan has no valid id (a UUID)"));
-  if (is_blank (plan->title))
+  if (kedja_str_is_blank (plan->title))
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The plan has no title"));
   if (plan->created == KEDJA_DATE_NONE)
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The plan has no creation date"));

@@ -4,6 +4,18 @@
  */
 #include "kedja-util.h"
 
+/* Nothing a person would call a value: absent, empty or only spaces. */
+gboolean
+kedja_str_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
 static gpointer
 copy_string (gconstpointer src,
              gpointer      data)

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef gboolean (*KedjaEqualFunc) (gconstpointer a,
                                     gconstpointer b);
 
+gboolean   kedja_str_is_blank     (const char    *text);
 GPtrArray *kedja_strv_array_copy  (GPtrArray     *array);
 gboolean   kedja_strv_array_equal (GPtrArray     *a,
                                    GPtrArray     *b);

@@ -276,35 +276,18 @@ _kedja_store_upsert_agency (KedjaStore        *self,
   return _kedja_store_audit (self, "update", "agency", agency->id, detail, error);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /* Checks an agency before the write lock is taken. */
 gboolean
 _kedja_store_check_agency (const KedjaAgency *agency,
                            GError           **error)
 {
-  if (is_blank (agency->id) || is_blank (agency->name))
-    {
-      g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
-                   _("An agency needs an id and a name to be saved."));
-      return FALSE;
-    }
-  if (kedja_enum_to_nick (KEDJA_TYPE_AGENCY_KIND, agency->kind) == NULL)
-    {
-      g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
-                   _("The agency “%s” has no valid kind."), agency->name);
-      return FALSE;
-    }
-  return TRUE;
+  g_autoptr(GError) local_error = NULL;
+
+  if (kedja_agency_validate (agency, &local_error))
+    return TRUE;
+  g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
+               _("The agency cannot be saved: %s"), local_error->message);
+  return FALSE;
 }
 
 gboolean

@@ -273,6 +273,24 @@ test_required_fields (void)
 }
 
 static void
+test_agencies (void)
+{
+  g_autoptr(KedjaPlan) kind = make_plan ();
+  g_autoptr(KedjaPlan) name = make_plan ();
+  KedjaAgency *agency;
+
+  agency = g_ptr_array_index (kind->agencies, 2);
+  agency->kind = 42;
+  assert_invalid (kind, KEDJA_MODEL_ERROR_INVALID_VALUE,
+                  "The agency “Bostadsbolaget” has no valid kind");
+
+  agency = g_ptr_array_index (name->agencies, 0);
+  g_free (agency->name);
+  agency->name = g_strdup (" ");
+  assert_invalid (name, KEDJA_MODEL_ERROR_MISSING, "An agency has no name");
+}
+
+static void
 test_bad_identity_number (void)
 {
   g_autoptr(KedjaPlan) plan = make_plan ();
@@ -402,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/core/plan/invalid/handover-to-itself", test_handover_to_itself);
   g_test_add_func ("/core/plan/invalid/ratings", test_ratings);
   g_test_add_func ("/core/plan/invalid/required-fields", test_required_fields);
+  g_test_add_func ("/core/plan/invalid/agencies", test_agencies);
   g_test_add_func ("/core/plan/invalid/identity-number", test_bad_identity_number);
   g_test_add_func ("/core/plan/invalid/setting", test_setting_only_for_care);
   g_test_add_func ("/core/plan/invalid/consent-dates", test_consent_dates);
