@@ -596,6 +596,35 @@ test_templates_build (void)
   g_assert_cmpuint (n_built, >=, 5);
 }
 
+/* The window's own icons are SVG; without an SVG loader on the machine the
+ * empty states would show a broken-image sign. Draw each one and look for
+ * ink. */
+static void
+test_icons_draw (void)
+{
+  const char *paths[] = {
+    "/org/kedja/Kedja/icons/scalable/apps/org.kedja.Kedja.svg",
+    "/org/kedja/Kedja/icons/symbolic/apps/org.kedja.Kedja-symbolic.svg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_resource (paths[i]);
+      int width = gdk_texture_get_width (texture);
+      int height = gdk_texture_get_height (texture);
+      g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+      guint opaque = 0;
+
+      g_assert_cmpint (width, >=, 16);
+      gdk_texture_download (texture, pixels, (gsize) width * 4);
+      for (gsize p = 0; p < (gsize) width * height; p++)
+        opaque += pixels[p * 4 + 3] > 128;
+      /* A chain of links covers a good part of its square, not all of it. */
+      g_assert_cmpuint (opaque, >, (guint) (width * height / 10));
+      g_assert_cmpuint (opaque, <, (guint) (width * height));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +642,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ui/templates/build", test_templates_build);
+  g_test_add_func ("/ui/icons/draw", test_icons_draw);
   g_test_add ("/ui/window/lists-plans", Fixture, NULL,
               fixture_set_up, test_window_lists_plans, fixture_tear_down);
   g_test_add ("/ui/window/select-plan", Fixture, NULL,
