@@ -17,7 +17,8 @@ packages="gcc libc6-dev pkg-config meson ninja-build python3
 libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
 libsqlite3-dev libxml2-dev libxml2-utils gettext
 desktop-file-utils appstream
-xvfb xauth dbus dbus-daemon fonts-cantarell fonts-dejavu-core adwaita-icon-theme"
+xvfb xauth dbus dbus-daemon fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+librsvg2-common"
 
 install_missing () {
   missing=""
