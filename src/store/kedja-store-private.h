@@ -51,6 +51,9 @@ gboolean        _kedja_store_step_row       (KedjaStore     *self,
                                              KedjaStoreStmt *stmt,
                                              gboolean       *has_row,
                                              GError        **error);
+gboolean        _kedja_store_exec_script    (KedjaStore     *self,
+                                             const char     *sql,
+                                             GError        **error);
 gboolean        _kedja_store_exec           (KedjaStore     *self,
                                              const char     *sql,
                                              GError        **error);

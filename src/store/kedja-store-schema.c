@@ -241,16 +241,6 @@ read_user_version (KedjaStore *self,
 }
 
 static gboolean
-exec_script (KedjaStore *self,
-             const char *sql,
-             GError    **error)
-{
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
-    return TRUE;
-  return _kedja_store_fail_sqlite (self, error);
-}
-
-static gboolean
 migrate_locked (KedjaStore *self,
                 GError    **error)
 {
@@ -267,7 +257,7 @@ migrate_locked (KedjaStore *self,
   for (guint i = (guint) version; i < latest; i++)
     {
       g_debug ("Migrating %s to version %u", self->display_name, i + 1);
-      if (!exec_script (self, migrations[i], error))
+      if (!_kedja_store_exec_script (self, migrations[i], error))
         return FALSE;
     }
 
@@ -277,12 +267,12 @@ migrate_locked (KedjaStore *self,
     {
       g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
                                               KEDJA_STORE_APPLICATION_ID);
-      if (!exec_script (self, sql, error))
+      if (!_kedja_store_exec_script (self, sql, error))
         return FALSE;
     }
 
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", latest);
-  return exec_script (self, sql, error);
+  return _kedja_store_exec_script (self, sql, error);
 }
 
 gboolean

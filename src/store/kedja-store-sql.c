@@ -74,6 +74,18 @@ _kedja_store_step_row (KedjaStore     *self,
   return _kedja_store_fail_sqlite (self, error);
 }
 
+/* Runs SQL that may hold several statements (a migration) or must not be
+ * cached (a pragma), without a prepared statement. */
+gboolean
+_kedja_store_exec_script (KedjaStore *self,
+                          const char *sql,
+                          GError    **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  return _kedja_store_fail_sqlite (self, error);
+}
+
 gboolean
 _kedja_store_exec (KedjaStore *self,
                    const char *sql,

@@ -263,16 +263,6 @@ check_contents (KedjaStore *self,
   return TRUE;
 }
 
-static gboolean
-exec_pragma (KedjaStore *self,
-             const char *sql,
-             GError    **error)
-{
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
-    return TRUE;
-  return _kedja_store_fail_sqlite (self, error);
-}
-
 /* Per connection: none of these are stored in the file (except WAL mode,
  * which is set once and stays). */
 static gboolean
@@ -292,8 +282,8 @@ configure_connection (KedjaStore *self,
 
   /* FULL: WAL with NORMAL survives a crash, but may lose the last commits
    * on a power cut; DESIGN.md allows no lost edit. */
-  return exec_pragma (self, "PRAGMA synchronous = FULL", error)
-         && exec_pragma (self, "PRAGMA foreign_keys = ON", error);
+  return _kedja_store_exec_script (self, "PRAGMA synchronous = FULL", error)
+         && _kedja_store_exec_script (self, "PRAGMA foreign_keys = ON", error);
 }
 
 static gboolean
