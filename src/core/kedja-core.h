@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kedja-agency.h"
+#include "kedja-analysis.h"
 #include "kedja-audit-entry.h"
 #include "kedja-client.h"
 #include "kedja-date.h"

@@ -171,10 +171,8 @@ kedja_date_to_string (KedjaDate date)
   return g_strdup (buf);
 }
 
-/* A day as people read it in the UI: "11 sep 2026". Month names are
- * translated, so Swedish users see Swedish abbreviations. */
-char *
-kedja_date_to_display (KedjaDate date)
+static const char *
+month_abbreviation (int month)
 {
   static const char *months[] = {
     NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"),
@@ -182,6 +180,15 @@ kedja_date_to_display (KedjaDate date)
     NC_("month", "Jul"), NC_("month", "Aug"), NC_("month", "Sep"),
     NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
   };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]);
+}
+
+/* A day as people read it in the UI: "11 sep 2026". Month names are
+ * translated, so Swedish users see Swedish abbreviations. */
+char *
+kedja_date_to_display (KedjaDate date)
+{
   int y, m, d;
 
   if (date == KEDJA_DATE_NONE)
@@ -189,8 +196,61 @@ kedja_date_to_display (KedjaDate date)
 
   kedja_date_to_ymd (date, &y, &m, &d);
   /* TRANSLATORS: a day, its abbreviated month and the year: "11 Sep 2026" */
-  return g_strdup_printf (C_("date", "%d %s %d"), d,
-                          g_dpgettext2 (GETTEXT_PACKAGE, "month", months[m - 1]), y);
+  return g_strdup_printf (C_("date", "%d %s %d"), d, month_abbreviation (m), y);
+}
+
+/* A day without its year, for messages about the weeks around today:
+ * "11 Sep". */
+char *
+kedja_date_to_short_display (KedjaDate date)
+{
+  int y, m, d;
+
+  if (date == KEDJA_DATE_NONE)
+    return g_strdup ("");
+
+  kedja_date_to_ymd (date, &y, &m, &d);
+  /* TRANSLATORS: a day and its abbreviated month: "11 Sep" */
+  return g_strdup_printf (C_("date", "%d %s"), d, month_abbreviation (m));
+}
+
+/* A run of days as short as it reads clearly: "11–18 Sep", "28 Aug – 3 Sep",
+ * "28 Dec 2026 – 3 Jan 2027", "11 Sep" for one day, "from 11 Sep" when it
+ * has no end. */
+char *
+kedja_date_range_to_display (KedjaDate start,
+                             KedjaDate end)
+{
+  int sy, sm, sd, ey, em, ed;
+
+  if (start == KEDJA_DATE_NONE)
+    return g_strdup ("");
+  if (end == KEDJA_DATE_NONE)
+    {
+      g_autofree char *from = kedja_date_to_short_display (start);
+      /* TRANSLATORS: an interval without an end: "from 11 Sep" */
+      return g_strdup_printf (C_("date range", "from %s"), from);
+    }
+  if (end <= start)
+    return kedja_date_to_short_display (start);
+
+  kedja_date_to_ymd (start, &sy, &sm, &sd);
+  kedja_date_to_ymd (end, &ey, &em, &ed);
+  if (sy != ey)
+    {
+      g_autofree char *a = kedja_date_to_display (start);
+      g_autofree char *b = kedja_date_to_display (end);
+      /* TRANSLATORS: days across a year's end: "28 Dec 2026 – 3 Jan 2027" */
+      return g_strdup_printf (C_("date range", "%s – %s"), a, b);
+    }
+  if (sm != em)
+    {
+      g_autofree char *a = kedja_date_to_short_display (start);
+      g_autofree char *b = kedja_date_to_short_display (end);
+      return g_strdup_printf (C_("date range", "%s – %s"), a, b);
+    }
+  /* TRANSLATORS: days within one month: "11–18 Sep" */
+  return g_strdup_printf (C_("date range", "%d–%d %s"), sd, ed, month_abbreviation (sm));
 }
 
 /* Today in the user's own time zone: the day on the wall calendar. */

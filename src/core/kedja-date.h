@@ -37,6 +37,9 @@ void      kedja_date_format       (KedjaDate   date,
                                    char        buf[KEDJA_DATE_STRLEN]);
 char     *kedja_date_to_string    (KedjaDate   date);
 char     *kedja_date_to_display   (KedjaDate   date);
+char     *kedja_date_range_to_display (KedjaDate start,
+                                       KedjaDate end);
+char     *kedja_date_to_short_display (KedjaDate date);
 KedjaDate kedja_date_today        (void);
 int       kedja_date_days_in_month (int        year,
                                     int        month);

@@ -181,3 +181,39 @@ kedja_severity_get_label (KedjaSeverity severity)
   };
   return LABEL ("severity", labels, severity);
 }
+
+const char *
+kedja_rule_get_label (KedjaRule rule)
+{
+  static const char *labels[] = {
+    NC_("rule", "Uncovered days"),
+    NC_("rule", "Gap at a handover"),
+    NC_("rule", "Released before taken over"),
+    NC_("rule", "Unconfirmed handover"),
+    NC_("rule", "No next step"),
+    NC_("rule", "No housing after treatment"),
+    NC_("rule", "No responsible agency"),
+    NC_("rule", "No coordinator"),
+    NC_("rule", "Follow-up missing"),
+    NC_("rule", "Consent missing"),
+    NC_("rule", "Children not addressed"),
+    NC_("rule", "Own goal missing"),
+    NC_("rule", "Overlap"),
+    NC_("rule", "Long wait"),
+  };
+  return LABEL ("rule", labels, rule);
+}
+
+const char *
+kedja_phase_get_definite (KedjaPhase phase)
+{
+  static const char *labels[] = {
+    NC_("phase, definite", "the detox"),
+    NC_("phase, definite", "the treatment"),
+    NC_("phase, definite", "the housing"),
+    NC_("phase, definite", "the employment step"),
+    NC_("phase, definite", "the support"),
+    NC_("phase, definite", "the health care"),
+  };
+  return LABEL ("phase, definite", labels, phase);
+}

@@ -99,6 +99,26 @@ typedef enum {
   KEDJA_SEVERITY_CRITICAL,
 } KedjaSeverity;
 
+/* The rules of the gap analysis; the nicks are the rule ids of DESIGN.md. */
+typedef enum {
+  KEDJA_RULE_UNCOVERED_DAYS,
+  KEDJA_RULE_HANDOVER_GAP,
+  KEDJA_RULE_RELEASED_BEFORE_TAKEN_OVER,
+  KEDJA_RULE_UNCONFIRMED_HANDOVER,
+  KEDJA_RULE_NO_NEXT_STEP,
+  KEDJA_RULE_NO_HOUSING_AFTER_TREATMENT,
+  KEDJA_RULE_NO_RESPONSIBLE,
+  KEDJA_RULE_NO_COORDINATOR,
+  KEDJA_RULE_FOLLOW_UP_MISSING,
+  KEDJA_RULE_CONSENT_MISSING,
+  KEDJA_RULE_CHILDREN_NOT_ADDRESSED,
+  KEDJA_RULE_OWN_GOAL_MISSING,
+  KEDJA_RULE_OVERLAP,
+  KEDJA_RULE_LONG_WAIT,
+} KedjaRule;
+
+#define KEDJA_N_RULES 14
+
 /* The nick of @value in the enum @type ("detox"), or %NULL if it has none. */
 const char *kedja_enum_to_nick   (GType        type,
                                   int          value);
@@ -119,5 +139,8 @@ const char *kedja_goal_status_get_label  (KedjaGoalStatus  status);
 const char *kedja_consent_form_get_label (KedjaConsentForm form);
 const char *kedja_care_setting_get_label (KedjaCareSetting setting);
 const char *kedja_severity_get_label     (KedjaSeverity    severity);
+const char *kedja_rule_get_label         (KedjaRule        rule);
+/* The phase as a noun after "after": "the detox", Swedish "avgiftningen". */
+const char *kedja_phase_get_definite     (KedjaPhase       phase);
 
 G_END_DECLS

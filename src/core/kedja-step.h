@@ -14,18 +14,20 @@ G_BEGIN_DECLS
 #define KEDJA_TYPE_STEP (kedja_step_get_type ())
 
 typedef struct {
+  /* What the gap analysis reads of every step comes first, so that it
+   * shares a cache line: a city's steps do not fit in the caches. */
   char            *id;            /* UUID, stable */
   KedjaPhase       phase;         /* the lane */
   KedjaStepStatus  status;
-  char            *title;
-  char            *agency_id;     /* nullable: the responsible agency */
-  char            *contact;       /* nullable: contact person */
   KedjaCareSetting setting;       /* for detox and treatment */
-  char            *code;          /* nullable: KSI or KVÅ intervention code */
   KedjaDate        planned_start;
   KedjaDate        planned_end;   /* NONE: open-ended */
   KedjaDate        actual_start;  /* NONE: not started (or not recorded) */
   KedjaDate        actual_end;
+  char            *agency_id;     /* nullable: the responsible agency */
+  char            *title;
+  char            *contact;       /* nullable: contact person */
+  char            *code;          /* nullable: KSI or KVÅ intervention code */
   GPtrArray       *goal_ids;      /* (element-type utf8): linked goals */
   char            *note;          /* nullable */
 } KedjaStep;
