@@ -15,12 +15,6 @@
 
 #include "kedja-cli.h"
 
-typedef enum {
-  FORMAT_TEXT,
-  FORMAT_CSV,
-  FORMAT_JSON,
-} Format;
-
 typedef struct {
   const char *id;
   const char *client;     /* the name, or the stand-in for a protected one */
@@ -200,7 +194,7 @@ kedja_cli_list (KedjaCli *cli,
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
-  Format format = FORMAT_TEXT;
+  KedjaCliFormat format = KEDJA_CLI_FORMAT_TEXT;
   KedjaStore *store;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text,
@@ -213,14 +207,8 @@ kedja_cli_list (KedjaCli *cli,
   if (argc > 1)
     return kedja_cli_fail (_("list takes no arguments, but was given “%s”"), argv[1]);
 
-  if (format_text == NULL || g_str_equal (format_text, "text"))
-    format = FORMAT_TEXT;
-  else if (g_str_equal (format_text, "csv"))
-    format = FORMAT_CSV;
-  else if (g_str_equal (format_text, "json"))
-    format = FORMAT_JSON;
-  else
-    return kedja_cli_fail (_("--format: “%s” is not one of: text, csv, json"), format_text);
+  if (!kedja_cli_parse_format (format_text, &format, &error))
+    return kedja_cli_fail_error (error);
 
   store = kedja_cli_get_store (cli, &error);
   if (store == NULL)
@@ -233,13 +221,13 @@ kedja_cli_list (KedjaCli *cli,
   out = g_string_sized_new (128 + 120 * rows->len);
   switch (format)
     {
-    case FORMAT_CSV:
+    case KEDJA_CLI_FORMAT_CSV:
       write_csv (out, rows);
       break;
-    case FORMAT_JSON:
+    case KEDJA_CLI_FORMAT_JSON:
       write_json (out, rows);
       break;
-    case FORMAT_TEXT:
+    case KEDJA_CLI_FORMAT_TEXT:
     default:
       write_text (out, rows);
       break;

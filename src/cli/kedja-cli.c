@@ -24,6 +24,11 @@ static const KedjaCliCommand commands[] = {
   { "demo", NULL, N_("Generate demo data: made-up clients and their plans"), kedja_cli_demo },
   { "list", NULL, N_("List the plans, one row per plan"), kedja_cli_list },
   { "show", N_("PLAN-ID"), N_("Show one plan in full"), kedja_cli_show },
+  { "check", N_("[PLAN-ID]"), N_("Find the gaps in one plan, or in every plan when none is named"),
+    kedja_cli_check },
+  { "report", NULL, N_("Sum up the plans per district for the city"), kedja_cli_report },
+  { "bench", N_("gaps"), N_("Measure how fast the gap analysis is, on demo data in memory"),
+    kedja_cli_bench },
 };
 
 struct _KedjaCli {
@@ -141,6 +146,78 @@ kedja_cli_parse_date (const char *option,
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s",
                option, local_error->message);
   return FALSE;
+}
+
+gboolean
+kedja_cli_parse_format (const char     *text,
+                        KedjaCliFormat *out_format,
+                        GError        **error)
+{
+  if (text == NULL || g_str_equal (text, "text"))
+    *out_format = KEDJA_CLI_FORMAT_TEXT;
+  else if (g_str_equal (text, "csv"))
+    *out_format = KEDJA_CLI_FORMAT_CSV;
+  else if (g_str_equal (text, "json"))
+    *out_format = KEDJA_CLI_FORMAT_JSON;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not one of: text, csv, json"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_settings (KedjaAnalysisSettings *settings,
+                char                 **overrides,
+                GError               **error)
+{
+  for (guint i = 0; overrides != NULL && overrides[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *key = NULL;
+      const char *equals = strchr (overrides[i], '=');
+
+      if (equals == NULL || equals == overrides[i])
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* TRANSLATORS: KEY=VALUE is literal; "gap-days=10" is an example */
+                       _("--setting: “%s” is not KEY=VALUE, such as gap-days=10"), overrides[i]);
+          return FALSE;
+        }
+      key = g_strndup (overrides[i], equals - overrides[i]);
+      if (!kedja_analysis_settings_set (settings, key, equals + 1, &local_error))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--setting: %s",
+                       local_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+kedja_cli_check_settings (char  **overrides,
+                          GError **error)
+{
+  KedjaAnalysisSettings scratch;
+
+  kedja_analysis_settings_init (&scratch);
+  return apply_settings (&scratch, overrides, error);
+}
+
+gboolean
+kedja_cli_load_settings (KedjaCli              *cli,
+                         char                 **overrides,
+                         KedjaAnalysisSettings *settings,
+                         GError               **error)
+{
+  KedjaStore *store = kedja_cli_get_store (cli, error);
+
+  if (store == NULL || !kedja_store_load_analysis_settings (store, settings, error))
+    return FALSE;
+  return apply_settings (settings, overrides, error);
 }
 
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, and

@@ -15,11 +15,13 @@
 G_BEGIN_DECLS
 
 /* Exit statuses: 0 when the command did what was asked, 2 when it could
- * not (bad arguments, unreadable database, unknown plan). 1 is kept for
- * commands that ran and found something, such as a future `check`. */
-#define KEDJA_CLI_EXIT_OK     0
-#define KEDJA_CLI_EXIT_FOUND  1
-#define KEDJA_CLI_EXIT_ERROR  2
+ * not (bad arguments, unreadable database, unknown plan), 3 when `check
+ * --fail-on` found what it was told to fail on. 1 is left alone: it is
+ * what a shell or a crashing helper reports, and a script must not take
+ * it for "findings". */
+#define KEDJA_CLI_EXIT_OK       0
+#define KEDJA_CLI_EXIT_ERROR    2
+#define KEDJA_CLI_EXIT_FINDINGS 3
 
 typedef struct _KedjaCli KedjaCli;
 
@@ -68,6 +70,30 @@ gboolean    kedja_cli_parse_date      (const char            *option,
                                        KedjaDate             *out_date,
                                        GError               **error);
 
+/* The output formats every listing command offers. */
+typedef enum {
+  KEDJA_CLI_FORMAT_TEXT,
+  KEDJA_CLI_FORMAT_CSV,
+  KEDJA_CLI_FORMAT_JSON,
+} KedjaCliFormat;
+
+/* Parses --format; %NULL is text. */
+gboolean    kedja_cli_parse_format    (const char            *text,
+                                       KedjaCliFormat        *out_format,
+                                       GError               **error);
+
+/* The analysis settings of a command with --setting KEY=VALUE options:
+ * check_settings() refuses a bad one before the database is opened (so
+ * bad arguments never create a file); load_settings() then reads the
+ * database's settings and puts the overrides on top. @overrides may be
+ * %NULL. */
+gboolean    kedja_cli_check_settings  (char                 **overrides,
+                                       GError               **error);
+gboolean    kedja_cli_load_settings   (KedjaCli              *cli,
+                                       char                 **overrides,
+                                       KedjaAnalysisSettings *settings,
+                                       GError               **error);
+
 /* Text helpers for the output formats. */
 void        kedja_cli_append_csv      (GString               *out,
                                        const char            *field);
@@ -85,5 +111,8 @@ gboolean    kedja_cli_write           (GString               *out);
 int kedja_cli_demo (KedjaCli *cli, int argc, char **argv);
 int kedja_cli_list (KedjaCli *cli, int argc, char **argv);
 int kedja_cli_show (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_check (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_report (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_bench (KedjaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -88,13 +88,11 @@ format_handover_message (const KedjaFinding *f,
     }
 }
 
-char *
-kedja_finding_format_message (const KedjaFinding *f,
-                              const KedjaPlan    *plan)
+static char *
+write_message (const KedjaFinding *f,
+               const KedjaPlan    *plan)
 {
   g_autofree char *step = NULL, *next = NULL, *range = NULL, *end = NULL;
-
-  g_return_val_if_fail (f != NULL && plan != NULL, NULL);
 
   if (f->step != NULL)
     {
@@ -172,6 +170,33 @@ kedja_finding_format_message (const KedjaFinding *f,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* A message may open with a step ("the treatment at … ended"): a sentence
+ * still starts with a capital letter. */
+static char *
+capitalise (char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  gunichar upper = g_unichar_toupper (first);
+  char head[8] = { 0 };
+  char *result;
+
+  if (upper == first)
+    return text;
+  g_unichar_to_utf8 (upper, head);
+  result = g_strconcat (head, g_utf8_next_char (text), NULL);
+  g_free (text);
+  return result;
+}
+
+char *
+kedja_finding_format_message (const KedjaFinding *f,
+                              const KedjaPlan    *plan)
+{
+  g_return_val_if_fail (f != NULL && plan != NULL, NULL);
+
+  return capitalise (write_message (f, plan));
 }
 
 char *

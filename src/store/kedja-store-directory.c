@@ -398,3 +398,54 @@ kedja_store_set_setting (KedjaStore *self,
     }
   return _kedja_store_commit (self, error);
 }
+
+/* Reads every key in one transaction, so that a colleague changing two
+ * thresholds at once is seen before or after, never half-way. */
+static gboolean
+load_analysis_settings_locked (KedjaStore            *self,
+                               KedjaAnalysisSettings *settings,
+                               GError               **error)
+{
+  const char *const *keys = kedja_analysis_settings_keys ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!lookup_setting (self, keys[i], &value, error))
+        return FALSE;
+      if (!kedja_analysis_settings_set (settings, keys[i], value, &local_error))
+        {
+          g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
+                       /* TRANSLATORS: "The setting “gap-days” in “kedja.db” cannot be used: …" */
+                       _("The setting “%s” in “%s” cannot be used: %s"), keys[i],
+                       self->display_name, local_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+kedja_store_load_analysis_settings (KedjaStore            *self,
+                                    KedjaAnalysisSettings *settings,
+                                    GError               **error)
+{
+  KedjaAnalysisSettings loaded;
+  gboolean ok;
+
+  g_return_val_if_fail (KEDJA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Into a copy, so that a bad value leaves the caller's settings whole. */
+  kedja_analysis_settings_init (&loaded);
+  if (!_kedja_store_begin_read (self, error))
+    return FALSE;
+  ok = load_analysis_settings_locked (self, &loaded, error);
+  _kedja_store_rollback (self);
+  if (ok)
+    *settings = loaded;
+  return ok;
+}

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "kedja-analysis.h"
 #include "kedja-core.h"
 
 G_BEGIN_DECLS
@@ -122,6 +123,13 @@ gboolean    kedja_store_set_setting     (KedjaStore  *self,
                                          const char  *key,
                                          const char  *value,
                                          GError     **error);
+/* The analysis thresholds of this database: the defaults, then every key
+ * of kedja_analysis_settings_keys() as the settings table has it. A stored
+ * value the analysis cannot use is KEDJA_STORE_ERROR_INVALID, naming the
+ * key; @settings is then left as it was. */
+gboolean    kedja_store_load_analysis_settings (KedjaStore            *self,
+                                                KedjaAnalysisSettings *settings,
+                                                GError               **error);
 
 /* Reads the whole file and checks SQLite's structures and every reference
  * between rows; KEDJA_STORE_ERROR_CORRUPT names the first problems. It reads

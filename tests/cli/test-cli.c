@@ -12,9 +12,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "cli-test-util.h"
 #include "kedja-core.h"
 #include "kedja-demo.h"
 #include "kedja-store.h"
@@ -29,88 +29,12 @@ typedef struct {
   char *empty;   /* a path where no database exists yet */
 } Fixture;
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("KEDJA_CLI");
-
-  if (path == NULL)
-    g_error ("KEDJA_CLI is not set; run this test with `meson test`");
-  return path;
-}
-
-/* Runs kedja-cli with the NULL-terminated arguments. */
-static Run *
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run *run = g_new0 (Run, 1);
-  int wait_status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) cli_path ());
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     &run->out, &run->err, &wait_status, &error))
-    g_error ("cannot run %s: %s", cli_path (), error->message);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  return run;
-}
-
 static Run *
 run_demo (const char *db,
           const char *seed)
 {
   return run_cli ("--database", db, "demo", "--clients", DEMO_CLIENTS, "--seed", seed,
                   "--today", DEMO_TODAY, NULL);
-}
-
-static void
-assert_success (const Run *run)
-{
-  if (run->status != 0 || *run->err != '\0')
-    g_error ("exit status %d, stderr: %s", run->status, run->err);
-}
-
-/* What every failure looks like: status 2, nothing on stdout, one line
- * "kedja-cli: …" on stderr. */
-static void
-assert_fails (const Run  *run,
-              const char *expected_part)
-{
-  const char *newline = strchr (run->err, '\n');
-
-  g_assert_cmpint (run->status, ==, 2);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_true (g_str_has_prefix (run->err, "kedja-cli: "));
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline, ==, "\n");
-  if (expected_part && strstr (run->err, expected_part) == NULL)
-    g_error ("stderr “%s” does not mention “%s”", run->err, expected_part);
 }
 
 static KedjaDemoData *
@@ -124,33 +48,14 @@ static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(Run) run = NULL;
 
-  fixture->dir = g_dir_make_tmp ("kedja-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = make_test_dir ();
   fixture->db = g_build_filename (fixture->dir, "demo.db", NULL);
   fixture->empty = g_build_filename (fixture->dir, "empty.db", NULL);
 
   run = run_demo (fixture->db, DEMO_SEED);
   assert_success (run);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -161,240 +66,6 @@ fixture_tear_down (Fixture      *fixture,
   g_free (fixture->dir);
   g_free (fixture->db);
   g_free (fixture->empty);
-}
-
-/* ------------------------------------------------------------ CSV, JSON */
-
-/* Splits RFC 4180 text into records of fields; FALSE if it is not CSV. */
-static gboolean
-parse_csv (const char *text,
-           GPtrArray  *records)  /* (element-type GStrv) */
-{
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p)
-    {
-      if (*p == '"')
-        {
-          for (p++;; p++)
-            {
-              if (*p == '\0')
-                return FALSE;
-              if (*p == '"' && p[1] == '"')
-                g_string_append_c (field, *p++);
-              else if (*p == '"')
-                break;
-              else
-                g_string_append_c (field, *p);
-            }
-          p++;
-          if (*p != ',' && *p != '\r')
-            return FALSE;
-        }
-      while (*p && *p != ',' && *p != '\r')
-        {
-          if (*p == '\n' || *p == '"')
-            return FALSE;
-          g_string_append_c (field, *p++);
-        }
-      g_ptr_array_add (fields, g_strdup (field->str));
-      g_string_truncate (field, 0);
-      if (*p == ',')
-        p++;
-      else if (p[0] == '\r' && p[1] == '\n')
-        {
-          p += 2;
-          g_ptr_array_add (fields, NULL);
-          g_ptr_array_add (records, g_strdupv ((char **) fields->pdata));
-          g_ptr_array_set_size (fields, 0);
-        }
-      else
-        return FALSE;
-    }
-  return fields->len == 0;
-}
-
-typedef struct {
-  const char *p;
-} Json;
-
-static void
-json_space (Json *j)
-{
-  while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')
-    j->p++;
-}
-
-static gboolean
-json_literal (Json       *j,
-              const char *word)
-{
-  if (!g_str_has_prefix (j->p, word))
-    return FALSE;
-  j->p += strlen (word);
-  return TRUE;
-}
-
-/* A JSON string, decoded, as RFC 8259 has it (surrogate pairs included). */
-static char *
-json_string (Json *j)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (*j->p != '"')
-    return NULL;
-  for (j->p++; *j->p != '"'; j->p++)
-    {
-      if ((unsigned char) *j->p < 0x20)
-        return NULL;
-      if (*j->p != '\\')
-        {
-          g_string_append_c (out, *j->p);
-          continue;
-        }
-      j->p++;
-      switch (*j->p)
-        {
-        case '"': case '\\': case '/':
-          g_string_append_c (out, *j->p);
-          break;
-        case 'b': g_string_append_c (out, '\b'); break;
-        case 'f': g_string_append_c (out, '\f'); break;
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 't': g_string_append_c (out, '\t'); break;
-        case 'u':
-          {
-            char hex[5] = { 0 };
-            gunichar c;
-
-            if (strlen (j->p + 1) < 4)
-              return NULL;
-            memcpy (hex, j->p + 1, 4);
-            if (!g_ascii_isxdigit (hex[0]) || !g_ascii_isxdigit (hex[1])
-                || !g_ascii_isxdigit (hex[2]) || !g_ascii_isxdigit (hex[3]))
-              return NULL;
-            c = (gunichar) g_ascii_strtoull (hex, NULL, 16);
-            j->p += 4;
-            if (c >= 0xd800 && c < 0xdc00 && g_str_has_prefix (j->p + 1, "\\u"))
-              {
-                memcpy (hex, j->p + 3, 4);
-                c = 0x10000 + ((c - 0xd800) << 10) + ((gunichar) g_ascii_strtoull (hex, NULL, 16) - 0xdc00);
-                j->p += 6;
-              }
-            g_string_append_unichar (out, c);
-          }
-          break;
-        default:
-          return NULL;
-        }
-    }
-  j->p++;
-  if (!g_utf8_validate (out->str, out->len, NULL))
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* A flat object of strings, numbers and nulls; NULL for anything else. A
- * JSON null is stored as a key with a NULL value. */
-static GHashTable *
-json_object (Json *j)
-{
-  g_autoptr(GHashTable) object = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  if (*j->p != '{')
-    return NULL;
-  j->p++;
-  json_space (j);
-  if (*j->p == '}')
-    {
-      j->p++;
-      return g_steal_pointer (&object);
-    }
-  for (;;)
-    {
-      g_autofree char *key = NULL;
-      char *value = NULL;
-
-      json_space (j);
-      if ((key = json_string (j)) == NULL)
-        return NULL;
-      json_space (j);
-      if (*j->p++ != ':')
-        return NULL;
-      json_space (j);
-      if (*j->p == '"')
-        {
-          if ((value = json_string (j)) == NULL)
-            return NULL;
-        }
-      else if (json_literal (j, "null"))
-        value = NULL;
-      else if (g_ascii_isdigit (*j->p) || *j->p == '-')
-        {
-          const char *start = j->p;
-
-          if (*j->p == '-')
-            j->p++;
-          if (*j->p == '0' && g_ascii_isdigit (j->p[1]))
-            return NULL;
-          while (g_ascii_isdigit (*j->p))
-            j->p++;
-          value = g_strndup (start, j->p - start);
-        }
-      else
-        return NULL;
-      if (g_hash_table_contains (object, key))
-        return NULL;
-      g_hash_table_insert (object, g_steal_pointer (&key), value);
-      json_space (j);
-      if (*j->p == ',')
-        {
-          j->p++;
-          continue;
-        }
-      if (*j->p++ != '}')
-        return NULL;
-      return g_steal_pointer (&object);
-    }
-}
-
-/* The whole text must be one array of such objects. */
-static GPtrArray *
-parse_json_rows (const char *text)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  Json j = { text };
-
-  json_space (&j);
-  if (*j.p++ != '[')
-    return NULL;
-  json_space (&j);
-  if (*j.p == ']')
-    j.p++;
-  else
-    for (;;)
-      {
-        GHashTable *row;
-
-        json_space (&j);
-        if ((row = json_object (&j)) == NULL)
-          return NULL;
-        g_ptr_array_add (rows, row);
-        json_space (&j);
-        if (*j.p == ',')
-          {
-            j.p++;
-            continue;
-          }
-        if (*j.p++ != ']')
-          return NULL;
-        break;
-      }
-  json_space (&j);
-  return *j.p == '\0' ? g_steal_pointer (&rows) : NULL;
 }
 
 /* The generator's plan with @id; there must be one. */
@@ -430,6 +101,9 @@ test_help (void)
     { "demo", "--clients", "--today" },
     { "list", "--format", "--format" },
     { "show", "PLAN-ID", "--today" },
+    { "check", "--all", "--fail-on" },
+    { "report", "--by", "--setting" },
+    { "bench", "gaps", "--sizes" },
   };
   g_autoptr(Run) run = run_cli ("--help", NULL);
 
@@ -526,19 +200,18 @@ test_list_json (Fixture      *fixture,
   for (guint i = 0; i < rows->len; i++)
     {
       GHashTable *row = g_ptr_array_index (rows, i);
-      KedjaPlan *plan = find_plan (demo, g_hash_table_lookup (row, "id"));
+      KedjaPlan *plan = find_plan (demo, json_string (row, "id"));
       g_autofree char *steps = NULL, *follow_up = NULL;
 
       g_assert_cmpuint (g_hash_table_size (row), ==, 6);
       steps = g_strdup_printf ("%u", plan->steps->len);
       follow_up = kedja_date_to_string (plan->follow_up);
-      g_assert_cmpstr (g_hash_table_lookup (row, "client"), ==, shown_client (plan));
-      g_assert_cmpstr (g_hash_table_lookup (row, "district"), ==, shown_district (plan));
-      g_assert_cmpstr (g_hash_table_lookup (row, "status"), ==,
+      g_assert_cmpstr (json_string (row, "client"), ==, shown_client (plan));
+      g_assert_cmpstr (json_string (row, "district"), ==, shown_district (plan));
+      g_assert_cmpstr (json_string (row, "status"), ==,
                        kedja_enum_to_nick (KEDJA_TYPE_PLAN_STATUS, plan->status));
-      g_assert_cmpstr (g_hash_table_lookup (row, "steps"), ==, steps);
-      g_assert_true (g_hash_table_contains (row, "follow_up"));
-      g_assert_cmpstr (g_hash_table_lookup (row, "follow_up"), ==, follow_up);
+      g_assert_cmpstr (json_number_text (row, "steps"), ==, steps);
+      g_assert_cmpstr (json_string (row, "follow_up"), ==, follow_up);
       found |= plan == known;
     }
   g_assert_true (found);
@@ -660,9 +333,8 @@ test_list_quoting_and_protection (Fixture      *fixture,
   for (guint i = 0; i < rows->len; i++)
     {
       GHashTable *row = g_ptr_array_index (rows, i);
-      g_assert_true (g_hash_table_contains (row, "district"));
-      g_assert_null (g_hash_table_lookup (row, "district"));
-      g_assert_null (g_hash_table_lookup (row, "follow_up"));
+      g_assert_null (json_string (row, "district"));
+      g_assert_null (json_string (row, "follow_up"));
     }
 
   /* One row stays one line on a terminal. */
@@ -790,7 +462,7 @@ test_errors (Fixture      *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const char *const *a = cases[i].args;
-      g_autoptr(Run) run = run_cli (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+      g_autoptr(Run) run = run_cli_argv (a);
 
       g_test_message ("case %u: %s", i, run->err);
       assert_fails (run, cases[i].mentions);

@@ -211,6 +211,52 @@ test_settings (StoreFixture *f,
   g_assert_cmpstr (entry_at (audit, 0)->detail, ==, "gap-days: 14 → 21");
 }
 
+/* The thresholds every analysis on this database starts from. */
+static void
+test_analysis_settings (StoreFixture *f,
+                        gconstpointer data)
+{
+  g_autoptr(KedjaStore) store = test_store_open (f->path);
+  g_autoptr(GError) error = NULL;
+  KedjaAnalysisSettings settings, defaults;
+
+  /* Fresh from the migration: what the analysis calls its defaults. */
+  kedja_analysis_settings_init (&defaults);
+  memset (&settings, 0xff, sizeof settings);
+  g_assert_true (kedja_store_load_analysis_settings (store, &settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (settings.gap_days_after_residential, ==, 7);
+  g_assert_cmpuint (settings.gap_days, ==, 14);
+  g_assert_cmpuint (settings.handover_warning_days, ==, 7);
+  g_assert_cmpuint (settings.long_wait_days, ==, 30);
+  g_assert_cmpuint (settings.overlap_phases, ==,
+                    (1u << KEDJA_PHASE_DETOX) | (1u << KEDJA_PHASE_TREATMENT)
+                    | (1u << KEDJA_PHASE_HOUSING));
+  g_assert_cmpmem (&settings, sizeof settings, &defaults, sizeof defaults);
+
+  /* A colleague's change is what the next analysis uses. */
+  g_assert_true (kedja_store_set_setting (store, "gap-days", "21", &error));
+  g_assert_no_error (error);
+  g_assert_true (kedja_store_set_setting (store, "overlap-phases", "housing", &error));
+  g_assert_no_error (error);
+  g_assert_true (kedja_store_load_analysis_settings (store, &settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (settings.gap_days, ==, 21);
+  g_assert_cmpuint (settings.overlap_phases, ==, 1u << KEDJA_PHASE_HOUSING);
+  g_assert_cmpuint (settings.gap_days_after_residential, ==, 7);
+
+  /* The table takes any text; a value the analysis cannot use is refused
+   * on loading, naming the key, and the caller's settings stay as they
+   * were. */
+  g_assert_true (kedja_store_set_setting (store, "long-wait-days", "a month", &error));
+  g_assert_no_error (error);
+  kedja_analysis_settings_init (&settings);
+  g_assert_false (kedja_store_load_analysis_settings (store, &settings, &error));
+  g_assert_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "long-wait-days"));
+  g_assert_cmpmem (&settings, sizeof settings, &defaults, sizeof defaults);
+}
+
 static void
 test_plan_history (StoreFixture *f,
                    gconstpointer data)
@@ -360,6 +406,7 @@ main (int   argc,
   ADD ("agency/save-all", test_save_all);
   ADD ("agency/plan-uses-directory", test_plan_uses_directory);
   ADD ("settings", test_settings);
+  ADD ("settings/analysis", test_analysis_settings);
   ADD ("audit/plan-history", test_plan_history);
   ADD ("audit/no-identity-numbers", test_no_identity_numbers_in_log);
   ADD ("audit/log", test_log_entry);
