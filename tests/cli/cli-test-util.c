@@ -1,4 +1,4 @@
-/* cli-test-util.c — running kedja-cli and reading what it writes
+/* cli-test-util.c — running kedja-cli, reading what it writes, and plans to give it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "cli-test-util.h"
+#include "kedja-store.h"
 
 void
 run_free (Run *run)
@@ -497,4 +498,141 @@ json_strings (GHashTable *row,
   if (value->type != JSON_STRINGS)
     g_error ("JSON member “%s” is not an array of strings", key);
   return (const char *const *) value->items;
+}
+
+/* ------------------------------------------------------- plans by hand */
+
+static const struct {
+  const char     *id;
+  const char     *name;
+  KedjaAgencyKind kind;
+} agencies[] = {
+  { SOCIAL_ID, "Socialtjänsten Centrum", KEDJA_AGENCY_KIND_SOCIAL_SERVICES },
+  { CLINIC_ID, "Beroendekliniken", KEDJA_AGENCY_KIND_ADDICTION_CARE },
+  { HOUSING_ID, "Boendeenheten", KEDJA_AGENCY_KIND_HOUSING },
+  { PEER_ID, "Kamratföreningen 2603", KEDJA_AGENCY_KIND_CIVIL_SOCIETY },
+};
+
+static void
+use_agency (KedjaPlan  *plan,
+            const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    if (g_str_equal (agencies[i].id, id))
+      {
+        g_autoptr(KedjaAgency) agency = kedja_agency_new (id, agencies[i].name, agencies[i].kind);
+        kedja_plan_add_agency (plan, agency);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+KedjaPlan *
+new_plan (const char     *client,
+          const char     *district,
+          KedjaPlanStatus status,
+          const char     *title)
+{
+  KedjaPlan *plan = kedja_plan_new (NULL, kedja_client_new (NULL, client), title);
+
+  plan->status = status;
+  plan->created = D (2026, 6, 1);
+  plan->client->district = g_strdup (district);
+  plan->own_goal = g_strdup ("Att ha ett eget hem och ett jobb");
+  plan->coordinating_agency_id = g_strdup (SOCIAL_ID);
+  plan->coordinator = g_strdup ("Maria Lind");
+  plan->follow_up = D (2026, 12, 1);
+  use_agency (plan, SOCIAL_ID);
+  return plan;
+}
+
+KedjaStep *
+add_step (KedjaPlan       *plan,
+          KedjaPhase       phase,
+          KedjaCareSetting setting,
+          const char      *agency_id,
+          const char      *title,
+          KedjaDate        start,
+          KedjaDate        end)
+{
+  KedjaStep *step = kedja_step_new (NULL, phase, title);
+
+  step->setting = setting;
+  step->agency_id = g_strdup (agency_id);
+  step->planned_start = start;
+  step->planned_end = end;
+  if (end != KEDJA_DATE_NONE && end < TODAY)
+    {
+      step->status = KEDJA_STEP_STATUS_COMPLETED;
+      step->actual_start = start;
+      step->actual_end = end;
+    }
+  else if (start <= TODAY)
+    {
+      step->status = KEDJA_STEP_STATUS_ONGOING;
+      step->actual_start = start;
+    }
+  else
+    step->status = KEDJA_STEP_STATUS_BOOKED;
+  use_agency (plan, agency_id);
+  g_ptr_array_add (plan->steps, step);
+  if (plan->need_recorded == KEDJA_DATE_NONE || start - 5 < plan->need_recorded)
+    plan->need_recorded = start - 5;
+  return step;
+}
+
+void
+add_consent (KedjaPlan  *plan,
+             const char *agency_id)
+{
+  g_ptr_array_add (plan->consents,
+                   kedja_consent_new (agency_id, D (2026, 6, 1), KEDJA_CONSENT_FORM_WRITTEN));
+}
+
+void
+save_plans (const char *path,
+            GPtrArray  *plans)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KedjaStore) store = kedja_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (kedja_store_save_plans (store, plans, &error));
+  g_assert_no_error (error);
+}
+
+void
+set_setting (const char *path,
+             const char *key,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KedjaStore) store = kedja_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (kedja_store_set_setting (store, key, value, &error));
+  g_assert_no_error (error);
+}
+
+/* ------------------------------------------------------------- fixtures */
+
+void
+cli_fixture_set_up (CliFixture   *f,
+                    gconstpointer data)
+{
+  f->dir = make_test_dir ();
+  f->db = g_build_filename (f->dir, "kedja.db", NULL);
+  f->empty = g_build_filename (f->dir, "empty.db", NULL);
+  f->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) kedja_plan_unref);
+}
+
+void
+cli_fixture_tear_down (CliFixture   *f,
+                       gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->empty);
+  g_ptr_array_unref (f->plans);
 }

@@ -1,14 +1,20 @@
-/* cli-test-util.h — running kedja-cli and reading what it writes
+/* cli-test-util.h — running kedja-cli, reading what it writes, and plans to give it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The CLI's tests run the real binary ($KEDJA_CLI) and read its output
  * with parsers of their own that are stricter than the formats need to
  * be: a CSV or JSON text that merely looks right fails.
+ *
+ * The databases of the check and report tests are made by hand, plan by
+ * plan, each with one known problem, so that every finding and every
+ * figure the CLI prints can be asserted exactly.
  */
 #pragma once
 
 #include <glib.h>
+
+#include "kedja-core.h"
 
 G_BEGIN_DECLS
 
@@ -76,5 +82,59 @@ gboolean    json_number     (GHashTable *row,
                              double     *out_value);
 const char *const *json_strings (GHashTable *row,
                                  const char *key);
+
+/*
+ * Plans made by hand, as they stand on TODAY, at the agencies below (see
+ * cli-test-util.c for their names). Every plan is coordinated by SOCIAL_ID.
+ */
+#define D(y, m, d) kedja_date_from_ymd (y, m, d)
+#define TODAY      D (2026, 10, 1)
+#define TODAY_TEXT "2026-10-01"
+
+#define SOCIAL_ID  "a9c1e7a0-51c3-4c1e-9d4e-000000000001"
+#define CLINIC_ID  "a9c1e7a0-51c3-4c1e-9d4e-000000000002"
+#define HOUSING_ID "a9c1e7a0-51c3-4c1e-9d4e-000000000003"
+#define PEER_ID    "a9c1e7a0-51c3-4c1e-9d4e-000000000004"
+
+/* A plan with nothing wrong in itself: coordinated, followed up, with the
+ * client's own goal. The steps added decide the rest. @district may be
+ * NULL. */
+KedjaPlan  *new_plan        (const char      *client,
+                             const char      *district,
+                             KedjaPlanStatus  status,
+                             const char      *title);
+/* A step as it stands on TODAY: done, going on or ahead. The need is
+ * recorded five days before the first step, so no plan waits long. */
+KedjaStep  *add_step        (KedjaPlan       *plan,
+                             KedjaPhase       phase,
+                             KedjaCareSetting setting,
+                             const char      *agency_id,
+                             const char      *title,
+                             KedjaDate        start,
+                             KedjaDate        end);
+/* Written consent for @agency_id, given 1 Jun 2026. */
+void        add_consent     (KedjaPlan       *plan,
+                             const char      *agency_id);
+
+/* Opens the database at @path (creating it) and saves @plans, or sets a
+ * setting; any error fails the test. */
+void        save_plans      (const char      *path,
+                             GPtrArray       *plans);
+void        set_setting     (const char      *path,
+                             const char      *key,
+                             const char      *value);
+
+/* A private folder per test, removed with everything in it afterwards. */
+typedef struct {
+  char      *dir;
+  char      *db;     /* dir/kedja.db, not created */
+  char      *empty;  /* a path where no database exists yet */
+  GPtrArray *plans;  /* of KedjaPlan, as saved */
+} CliFixture;
+
+void        cli_fixture_set_up    (CliFixture    *f,
+                                   gconstpointer  data);
+void        cli_fixture_tear_down (CliFixture    *f,
+                                   gconstpointer  data);
 
 G_END_DECLS
