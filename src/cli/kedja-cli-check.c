@@ -231,7 +231,7 @@ write_text (GString     *out,
           g_autofree char *message = kedja_finding_format_message (finding, plan);
           g_autofree char *action = kedja_finding_format_action (finding, plan);
           g_autofree char *actor = kedja_finding_format_actor (finding, plan);
-          g_autofree char *todo = NULL;
+          g_autofree char *action_line = NULL;
 
           g_string_append (out, "  ");
           kedja_cli_append_padded (out, mark, mark_width + 2, FALSE);
@@ -242,9 +242,9 @@ write_text (GString     *out,
 
           /* TRANSLATORS: what to do and who does it: "→ Set the date of the
            * next follow-up (the coordinator, Maria Lind)" */
-          todo = g_strdup_printf (_("→ %s (%s)"), action, actor);
+          action_line = g_strdup_printf (_("→ %s (%s)"), action, actor);
           g_string_append_printf (out, "%*s", (int) indent, "");
-          kedja_cli_append_padded (out, todo, 0, FALSE);
+          kedja_cli_append_padded (out, action_line, 0, FALSE);
           g_string_append_c (out, '\n');
         }
       g_string_append_c (out, '\n');

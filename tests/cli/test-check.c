@@ -273,11 +273,11 @@ test_check_text (Fixture      *f,
   for (guint i = 0; i < rows->len; i++)
     {
       GHashTable *row = g_ptr_array_index (rows, i);
-      g_autofree char *todo = g_strdup_printf ("→ %s (%s)", json_string (row, "action"),
+      g_autofree char *action_line = g_strdup_printf ("→ %s (%s)", json_string (row, "action"),
                                                json_string (row, "actor"));
 
       g_assert_nonnull (strstr (text->out, json_string (row, "message")));
-      g_assert_nonnull (strstr (text->out, todo));
+      g_assert_nonnull (strstr (text->out, action_line));
     }
 
   /* One heading per plan with findings, in the order of the names shown;

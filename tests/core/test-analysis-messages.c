@@ -150,15 +150,15 @@ test_messages (void)
     {
       const KedjaFinding *g = &g_array_index (all, KedjaFinding, i);
       g_autofree char *text = kedja_finding_format_message (g, troubled);
-      g_autofree char *todo = kedja_finding_format_action (g, troubled);
+      g_autofree char *action_line = kedja_finding_format_action (g, troubled);
       g_autofree char *who = kedja_finding_format_actor (g, troubled);
 
-      g_test_message ("%s: %s / %s / %s", rule_id (g->rule), text, todo, who);
+      g_test_message ("%s: %s / %s / %s", rule_id (g->rule), text, action_line, who);
       g_assert_nonnull (text);
-      g_assert_nonnull (todo);
+      g_assert_nonnull (action_line);
       g_assert_nonnull (who);
       g_assert_cmpstr (text, !=, "");
-      g_assert_cmpstr (todo, !=, "");
+      g_assert_cmpstr (action_line, !=, "");
       g_assert_cmpstr (who, !=, "");
       if (g->step != NULL)
         assert_names_step (text, troubled, g->step);
