@@ -86,6 +86,32 @@ gboolean    kedja_store_save_all        (KedjaStore  *self,
                                          GPtrArray   *agencies,
                                          GPtrArray   *plans,
                                          GError     **error);
+/* What an import did. */
+typedef struct {
+  guint added;             /* plans new to this database */
+  guint replaced;          /* plans replaced by a newer revision (or --force) */
+  guint agencies_matched;  /* agencies found in the directory */
+  guint agencies_added;    /* agencies new to the directory */
+} KedjaImportResult;
+
+/* Imports plans read from a partner's file, all in one transaction: a
+ * problem with any of them changes nothing. Each plan's agencies are
+ * matched to the directory — by id, HSA-id or organisation number, else
+ * by name and kind — or added, and the plan's references follow the match.
+ * A plan whose id is new is added with the revision it carries; one that
+ * exists is replaced when the file's revision is newer, and refused with
+ * KEDJA_STORE_ERROR_CONFLICT when it is the same or older, unless @force.
+ * Every plan imported gets an audit entry naming @source. */
+gboolean    kedja_store_import_plans    (KedjaStore        *self,
+                                         GPtrArray         *plans,
+                                         gboolean           force,
+                                         const char        *source,
+                                         KedjaImportResult *result,
+                                         GError           **error);
+/* The key of this database's stable pseudonyms (made on first use, kept in
+ * the settings table, never exported). */
+GBytes     *kedja_store_get_pseudonym_key (KedjaStore      *self,
+                                           GError         **error);
 /* Deletes the plan with all its parts, and its client when no other plan
  * is for the same person. */
 gboolean    kedja_store_delete_plan     (KedjaStore  *self,
