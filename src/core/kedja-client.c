@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kedja-client.h"
+#include "kedja-util.h"
 
 G_DEFINE_BOXED_TYPE (KedjaClient, kedja_client, kedja_client_copy, kedja_client_free)
 
@@ -65,14 +66,17 @@ kedja_client_equal (const KedjaClient *a,
          && a->has_own_housing == b->has_own_housing;
 }
 
-/* Returns: the name, "Protected identity" (translated), or "" */
+/* Returns: the name, "Protected identity" or "No name" (translated) */
 const char *
 kedja_client_display_name (const char *name,
                            gboolean    protected_identity)
 {
   if (protected_identity)
     return _("Protected identity");
-  return name ? name : "";
+  if (kedja_str_is_blank (name))
+    /* A pseudonymised plan from a partner, for statistics. */
+    return _("No name");
+  return name;
 }
 
 /* Returns: (nullable): the district, or %NULL when it must not be shown */

@@ -85,10 +85,8 @@ validate_client (const KedjaClient *client,
 {
   if (client == NULL || !g_uuid_string_is_valid (client->id ? client->id : ""))
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The client has no valid id (a UUID)"));
-  /* A person with a protected identity may be known to a plan without a
-   * name: partners send such plans without one. */
-  if (kedja_str_is_blank (client->name) && !client->protected_identity)
-    return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The client has no name"));
+  /* No name is required: partners send protected identities and
+   * pseudonymised plans without one. */
   if (client->personal_number != NULL
       && !kedja_personal_number_validate (client->personal_number, error))
     return FALSE;
