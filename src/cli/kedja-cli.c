@@ -27,6 +27,12 @@ static const KedjaCliCommand commands[] = {
   { "check", N_("[PLAN-ID]"), N_("Find the gaps in one plan, or in every plan when none is named"),
     kedja_cli_check },
   { "report", NULL, N_("Sum up the plans per district for the city"), kedja_cli_report },
+  { "export", NULL, N_("Write plans as SIP XML or FHIR for a partner agency, with consent"),
+    kedja_cli_export },
+  { "import", N_("FILE…"), N_("Read plans from SIP XML files into the database"),
+    kedja_cli_import },
+  { "validate", N_("FILE…"), N_("Check SIP XML or FHIR files against their schema"),
+    kedja_cli_validate },
   { "bench", N_("gaps"), N_("Measure how fast the gap analysis is, on demo data in memory"),
     kedja_cli_bench },
 };

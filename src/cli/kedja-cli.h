@@ -15,13 +15,18 @@
 G_BEGIN_DECLS
 
 /* Exit statuses: 0 when the command did what was asked, 2 when it could
- * not (bad arguments, unreadable database, unknown plan), 3 when `check
- * --fail-on` found what it was told to fail on. 1 is left alone: it is
- * what a shell or a crashing helper reports, and a script must not take
- * it for "findings". */
-#define KEDJA_CLI_EXIT_OK       0
-#define KEDJA_CLI_EXIT_ERROR    2
-#define KEDJA_CLI_EXIT_FINDINGS 3
+ * not (bad arguments, unreadable database, unknown plan, a file that is
+ * no document at all), 3 when `check --fail-on` found what it was told to
+ * fail on, 4 when an export was refused for want of the client's consent.
+ * 1 is only what import and validate say of a file they read and refused
+ * (invalid, or not newer than the plan in the database), as diff and grep
+ * use it; no other command returns it, so that a script never takes a
+ * shell's or a crashing helper's 1 for "findings". */
+#define KEDJA_CLI_EXIT_OK         0
+#define KEDJA_CLI_EXIT_REFUSED    1
+#define KEDJA_CLI_EXIT_ERROR      2
+#define KEDJA_CLI_EXIT_FINDINGS   3
+#define KEDJA_CLI_EXIT_NO_CONSENT 4
 
 typedef struct _KedjaCli KedjaCli;
 
@@ -114,5 +119,8 @@ int kedja_cli_show (KedjaCli *cli, int argc, char **argv);
 int kedja_cli_check (KedjaCli *cli, int argc, char **argv);
 int kedja_cli_report (KedjaCli *cli, int argc, char **argv);
 int kedja_cli_bench (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_export (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_import (KedjaCli *cli, int argc, char **argv);
+int kedja_cli_validate (KedjaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -107,6 +107,35 @@ kedja_store_log (KedjaStore *self,
   return _kedja_store_commit (self, error);
 }
 
+gboolean
+kedja_store_log_many (KedjaStore *self,
+                      const char *action,
+                      const char *entity,
+                      GPtrArray  *entity_ids,
+                      GPtrArray  *details,
+                      GError    **error)
+{
+  g_return_val_if_fail (KEDJA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL && *action != '\0', FALSE);
+  g_return_val_if_fail (entity != NULL && *entity != '\0', FALSE);
+  g_return_val_if_fail (entity_ids != NULL && details != NULL, FALSE);
+  g_return_val_if_fail (entity_ids->len == details->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kedja_store_begin_write (self, error))
+    return FALSE;
+  for (guint i = 0; i < entity_ids->len; i++)
+    {
+      if (!_kedja_store_audit (self, action, entity, g_ptr_array_index (entity_ids, i),
+                               g_ptr_array_index (details, i), error))
+        {
+          _kedja_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return _kedja_store_commit (self, error);
+}
+
 /* The agency directory */
 
 KedjaAgency *
@@ -315,14 +344,19 @@ lookup_setting (KedjaStore *self,
                 GError    **error)
 {
   g_autoptr(KedjaStoreStmt) stmt = NULL;
-  gboolean has_row;
+  gboolean has_row = FALSE;
 
-  stmt = _kedja_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  _kedja_store_bind_text (stmt, 1, key);
-  if (!_kedja_store_step_row (self, stmt, &has_row, error))
-    return FALSE;
+  /* The pseudonym key shares the table but is no setting: reading it here
+   * would let it be printed, and changing it would log it. */
+  if (!_kedja_store_is_private_setting (key))
+    {
+      stmt = _kedja_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      _kedja_store_bind_text (stmt, 1, key);
+      if (!_kedja_store_step_row (self, stmt, &has_row, error))
+        return FALSE;
+    }
   if (!has_row)
     {
       /* Every key has a default, so an unknown one is a mistake in the

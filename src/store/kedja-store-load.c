@@ -88,11 +88,15 @@ read_plan (Loader         *loader,
 {
   g_autoptr(KedjaPlan) plan = NULL;
   KedjaClient *client;
+  const char *name;
   int status;
   gint64 children;
 
+  /* "" is how the clients table keeps "no name" (a protected identity
+   * known without one); only such a client can be without a name. */
+  name = _kedja_store_column_peek (stmt, 11);
   client = kedja_client_new (_kedja_store_column_peek (stmt, 10),
-                             _kedja_store_column_peek (stmt, 11));
+                             name != NULL && *name != '\0' ? name : NULL);
   client->personal_number = _kedja_store_column_text (stmt, 12);
   client->protected_identity = sqlite3_column_int (stmt, 13) != 0;
   client->district = _kedja_store_column_text (stmt, 14);

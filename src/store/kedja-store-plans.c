@@ -21,28 +21,18 @@ title_of (const KedjaPlan *plan)
   return plan->title ? plan->title : "";
 }
 
-/* What the file says about a plan before it is written. */
-typedef struct {
-  gboolean exists;
-  gint64   revision;
-  char    *client_id;
-  char    *title;
-} StoredPlan;
-
-static void
-stored_plan_clear (StoredPlan *stored)
+void
+_kedja_stored_plan_clear (KedjaStoredPlan *stored)
 {
   g_clear_pointer (&stored->client_id, g_free);
   g_clear_pointer (&stored->title, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StoredPlan, stored_plan_clear)
-
-static gboolean
-read_stored (KedjaStore *self,
-             const char *plan_id,
-             StoredPlan *stored,
-             GError    **error)
+gboolean
+_kedja_store_read_stored (KedjaStore      *self,
+                          const char      *plan_id,
+                          KedjaStoredPlan *stored,
+                          GError         **error)
 {
   g_autoptr(KedjaStoreStmt) stmt = NULL;
 
@@ -88,10 +78,10 @@ delete_client_if_orphaned (KedjaStore *self,
 /* Saving */
 
 static gboolean
-fail_conflict (KedjaStore       *self,
-               const KedjaPlan  *plan,
-               const StoredPlan *stored,
-               GError          **error)
+fail_conflict (KedjaStore            *self,
+               const KedjaPlan       *plan,
+               const KedjaStoredPlan *stored,
+               GError               **error)
 {
   if (plan->revision == 0)
     g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_CONFLICT,
@@ -112,18 +102,18 @@ fail_conflict (KedjaStore       *self,
 
 /* One line for the log, without the client's name or number: the log is
  * read by more people than the plans are. */
-static char *
-describe_new_plan (const KedjaPlan *plan)
+char *
+_kedja_store_describe_new_plan (const KedjaPlan *plan)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s”, %u step", "“%s”, %u steps",
                                        plan->steps->len),
                           title_of (plan), plan->steps->len);
 }
 
-static char *
-describe_update (KedjaStore      *self,
-                 const KedjaPlan *plan,
-                 GError         **error)
+char *
+_kedja_store_describe_update (KedjaStore      *self,
+                              const KedjaPlan *plan,
+                              GError         **error)
 {
   g_autoptr(GPtrArray) stored = _kedja_store_load_plans (self, plan->id, error);
   KedjaPlan *before;
@@ -145,6 +135,52 @@ describe_update (KedjaStore      *self,
   return detail;
 }
 
+gboolean
+_kedja_store_write_plan_locked (KedjaStore            *self,
+                                const KedjaPlan       *plan,
+                                const KedjaStoredPlan *stored,
+                                gint64                 new_revision,
+                                const char            *action,
+                                const char            *detail,
+                                GError               **error)
+{
+  /* The directory entries and the client first: the plan's rows refer to
+   * them. */
+  if (!_kedja_store_upsert_client (self, plan->client, error))
+    return FALSE;
+  for (guint i = 0; i < plan->agencies->len; i++)
+    if (!_kedja_store_upsert_agency (self, g_ptr_array_index (plan->agencies, i), error))
+      return FALSE;
+
+  if (!stored->exists)
+    {
+      if (!_kedja_store_insert_plan_row (self, plan, new_revision, error))
+        return FALSE;
+    }
+  else
+    {
+      gboolean updated;
+
+      if (!_kedja_store_update_plan_row (self, plan, stored->revision, new_revision, &updated,
+                                         error))
+        return FALSE;
+      if (!updated)
+        return fail_conflict (self, plan, stored, error);
+      if (!_kedja_store_delete_parts (self, plan->id, error))
+        return FALSE;
+    }
+
+  if (!_kedja_store_insert_parts (self, plan, error))
+    return FALSE;
+
+  /* The plan may now be for someone else (a mistaken client fixed). */
+  if (stored->client_id != NULL && !g_str_equal (stored->client_id, plan->client->id)
+      && !delete_client_if_orphaned (self, stored->client_id, NULL, error))
+    return FALSE;
+
+  return _kedja_store_audit (self, action, "plan", plan->id, detail, error);
+}
+
 /* Writes @plan inside the caller's write transaction. *@out_revision is
  * its revision once committed; a plan that has not changed since it was
  * loaded is left alone (no new revision, nothing logged). */
@@ -154,18 +190,19 @@ save_locked (KedjaStore      *self,
              gint64          *out_revision,
              GError         **error)
 {
-  g_auto(StoredPlan) stored = { 0 };
+  g_auto(KedjaStoredPlan) stored = { 0 };
   g_autofree char *detail = NULL;
   gboolean is_new = plan->revision == 0;
+  gint64 new_revision = is_new ? 1 : plan->revision + 1;
 
-  if (!read_stored (self, plan->id, &stored, error))
+  if (!_kedja_store_read_stored (self, plan->id, &stored, error))
     return FALSE;
   if (is_new ? stored.exists : (!stored.exists || stored.revision != plan->revision))
     return fail_conflict (self, plan, &stored, error);
 
   if (is_new)
-    detail = describe_new_plan (plan);
-  else if ((detail = describe_update (self, plan, error)) == NULL)
+    detail = _kedja_store_describe_new_plan (plan);
+  else if ((detail = _kedja_store_describe_update (self, plan, error)) == NULL)
     return FALSE;
   else if (*detail == '\0')
     {
@@ -173,43 +210,10 @@ save_locked (KedjaStore      *self,
       return TRUE;
     }
 
-  /* The directory entries and the client first: the plan's rows refer to
-   * them. */
-  if (!_kedja_store_upsert_client (self, plan->client, error))
+  if (!_kedja_store_write_plan_locked (self, plan, &stored, new_revision,
+                                       is_new ? "create" : "update", detail, error))
     return FALSE;
-  for (guint i = 0; i < plan->agencies->len; i++)
-    if (!_kedja_store_upsert_agency (self, g_ptr_array_index (plan->agencies, i), error))
-      return FALSE;
-
-  if (is_new)
-    {
-      if (!_kedja_store_insert_plan_row (self, plan, error))
-        return FALSE;
-    }
-  else
-    {
-      gboolean updated;
-
-      if (!_kedja_store_update_plan_row (self, plan, &updated, error))
-        return FALSE;
-      if (!updated)
-        return fail_conflict (self, plan, &stored, error);
-      if (!_kedja_store_delete_parts (self, plan->id, error))
-        return FALSE;
-    }
-
-  if (!_kedja_store_insert_parts (self, plan, error))
-    return FALSE;
-
-  /* The plan may now be for someone else (a mistaken client fixed). */
-  if (stored.client_id != NULL && !g_str_equal (stored.client_id, plan->client->id)
-      && !delete_client_if_orphaned (self, stored.client_id, NULL, error))
-    return FALSE;
-
-  if (!_kedja_store_audit (self, is_new ? "create" : "update", "plan", plan->id, detail, error))
-    return FALSE;
-
-  *out_revision = is_new ? 1 : plan->revision + 1;
+  *out_revision = new_revision;
   return TRUE;
 }
 
@@ -321,12 +325,12 @@ delete_locked (KedjaStore *self,
                const char *plan_id,
                GError    **error)
 {
-  g_auto(StoredPlan) stored = { 0 };
+  g_auto(KedjaStoredPlan) stored = { 0 };
   g_autoptr(KedjaStoreStmt) stmt = NULL;
   g_autofree char *detail = NULL;
   gboolean client_deleted = FALSE;
 
-  if (!read_stored (self, plan_id, &stored, error))
+  if (!_kedja_store_read_stored (self, plan_id, &stored, error))
     return FALSE;
   if (!stored.exists)
     {

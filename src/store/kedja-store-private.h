@@ -7,8 +7,9 @@
  * cache, transactions, errors, values), kedja-store-schema.c the
  * migrations, kedja-store-plans.c (saving, deleting, listing),
  * kedja-store-rows.c (a plan's rows) and kedja-store-load.c (reading them
- * back) the plans, and kedja-store-directory.c the agency directory, the
- * settings and the log.
+ * back) the plans, kedja-store-directory.c the agency directory, the
+ * settings and the log, kedja-store-import.c plans from partners' files, and
+ * kedja-store-pseudonym.c the key of the pseudonyms.
  */
 #pragma once
 
@@ -141,16 +142,20 @@ gboolean        _kedja_store_upsert_agency  (KedjaStore        *self,
                                              GError           **error);
 
 /* A plan's rows (kedja-store-rows.c), inside the caller's write
- * transaction. The update succeeds only while the stored revision is still
- * plan->revision (*@out_updated tells). */
+ * transaction. The insert writes @revision; the update writes
+ * @new_revision and succeeds only while the stored revision is still
+ * @stored_revision (*@out_updated tells). */
 gboolean        _kedja_store_upsert_client   (KedjaStore        *self,
                                               const KedjaClient *client,
                                               GError           **error);
 gboolean        _kedja_store_insert_plan_row (KedjaStore        *self,
                                               const KedjaPlan   *plan,
+                                              gint64             revision,
                                               GError           **error);
 gboolean        _kedja_store_update_plan_row (KedjaStore        *self,
                                               const KedjaPlan   *plan,
+                                              gint64             stored_revision,
+                                              gint64             new_revision,
                                               gboolean          *out_updated,
                                               GError           **error);
 gboolean        _kedja_store_delete_parts    (KedjaStore        *self,
@@ -159,6 +164,49 @@ gboolean        _kedja_store_delete_parts    (KedjaStore        *self,
 gboolean        _kedja_store_insert_parts    (KedjaStore        *self,
                                               const KedjaPlan   *plan,
                                               GError           **error);
+
+/* Writing a whole plan (kedja-store-plans.c), shared by saving and
+ * importing, inside the caller's write transaction. */
+
+/* What the file says about a plan before it is written. */
+typedef struct {
+  gboolean exists;
+  gint64   revision;
+  char    *client_id;
+  char    *title;
+} KedjaStoredPlan;
+
+void            _kedja_stored_plan_clear    (KedjaStoredPlan *stored);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KedjaStoredPlan, _kedja_stored_plan_clear)
+
+gboolean        _kedja_store_read_stored    (KedjaStore            *self,
+                                             const char            *plan_id,
+                                             KedjaStoredPlan       *stored,
+                                             GError               **error);
+/* The audit entry's detail for a new plan, and for @plan replacing the
+ * stored version of it ("" when nothing changed). Neither names the client
+ * or holds an identity number. */
+char           *_kedja_store_describe_new_plan (const KedjaPlan    *plan);
+char           *_kedja_store_describe_update   (KedjaStore         *self,
+                                                const KedjaPlan    *plan,
+                                                GError            **error);
+/* Writes @plan as revision @new_revision: inserted when @stored says it is
+ * not in the file, else replacing its parts. Writes its client and
+ * plan->agencies first, removes a client no plan is for any more, and logs
+ * @action with @detail. */
+gboolean        _kedja_store_write_plan_locked (KedjaStore            *self,
+                                                const KedjaPlan       *plan,
+                                                const KedjaStoredPlan *stored,
+                                                gint64                 new_revision,
+                                                const char            *action,
+                                                const char            *detail,
+                                                GError               **error);
+
+/* Settings that are not settings a person may read or change
+ * (kedja_store_get_setting() and _set_setting() do not know them): the
+ * pseudonym key. */
+gboolean        _kedja_store_is_private_setting (const char        *key);
 
 /* Loads plans inside the caller's transaction: one plan (@plan_id), or all
  * of them (%NULL), with a fixed number of queries either way. */

@@ -56,7 +56,10 @@ _kedja_store_upsert_client (KedjaStore        *self,
   if (stmt == NULL)
     return FALSE;
   _kedja_store_bind_text (stmt, 1, client->id);
-  _kedja_store_bind_text (stmt, 2, client->name);
+  /* The column is older than nameless clients: a person with a protected
+   * identity may come from a partner without a name, and "" stands for
+   * that (kedja-store-load.c reads it back as no name). */
+  _kedja_store_bind_text (stmt, 2, client->name ? client->name : "");
   _kedja_store_bind_text (stmt, 3, client->personal_number);
   _kedja_store_bind_int (stmt, 4, client->protected_identity ? 1 : 0);
   _kedja_store_bind_text (stmt, 5, client->district);
@@ -83,22 +86,27 @@ bind_plan_fields (KedjaStoreStmt  *stmt,
   _kedja_store_bind_date (stmt, 10, plan->follow_up);
 }
 
+/* A plan saved for the first time is revision 1; an imported one keeps the
+ * revision its file gave it, so that export and import round-trip. */
 gboolean
 _kedja_store_insert_plan_row (KedjaStore      *self,
                               const KedjaPlan *plan,
+                              gint64           revision,
                               GError         **error)
 {
   g_autoptr(KedjaStoreStmt) stmt = NULL;
 
+  g_assert (revision >= 1);
   stmt = _kedja_store_prepare (self,
                                "INSERT INTO plans (id, revision, status, title, created, "
                                "client_id, own_goal, need_recorded, coordinating_agency_id, "
                                "coordinator, follow_up) "
-                               "VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               "VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                error);
   if (stmt == NULL)
     return FALSE;
   bind_plan_fields (stmt, plan);
+  _kedja_store_bind_int (stmt, 11, revision);
   return run (self, stmt, error);
 }
 
@@ -107,20 +115,24 @@ _kedja_store_insert_plan_row (KedjaStore      *self,
 gboolean
 _kedja_store_update_plan_row (KedjaStore      *self,
                               const KedjaPlan *plan,
+                              gint64           stored_revision,
+                              gint64           new_revision,
                               gboolean        *out_updated,
                               GError         **error)
 {
   g_autoptr(KedjaStoreStmt) stmt = NULL;
 
+  g_assert (new_revision > stored_revision);
   stmt = _kedja_store_prepare (self,
-                               "UPDATE plans SET revision = revision + 1, status = ?2, title = ?3, "
+                               "UPDATE plans SET revision = ?12, status = ?2, title = ?3, "
                                "created = ?4, client_id = ?5, own_goal = ?6, need_recorded = ?7, "
                                "coordinating_agency_id = ?8, coordinator = ?9, follow_up = ?10 "
                                "WHERE id = ?1 AND revision = ?11", error);
   if (stmt == NULL)
     return FALSE;
   bind_plan_fields (stmt, plan);
-  _kedja_store_bind_int (stmt, 11, plan->revision);
+  _kedja_store_bind_int (stmt, 11, stored_revision);
+  _kedja_store_bind_int (stmt, 12, new_revision);
   if (!run (self, stmt, error))
     return FALSE;
   *out_updated = sqlite3_changes (self->db) == 1;

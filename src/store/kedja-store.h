@@ -138,6 +138,15 @@ gboolean    kedja_store_log             (KedjaStore  *self,
                                          const char  *entity_id,
                                          const char  *detail,
                                          GError     **error);
+/* The same for many entities at once, as one transaction, all or none:
+ * an export of a city's plans logs one entry per plan without waiting for
+ * the disk once per plan. @entity_ids and @details (utf8) are as long. */
+gboolean    kedja_store_log_many        (KedjaStore  *self,
+                                         const char  *action,
+                                         const char  *entity,
+                                         GPtrArray   *entity_ids,
+                                         GPtrArray   *details,
+                                         GError     **error);
 
 /* Settings shared by everyone on this database (analysis thresholds). Each
  * key has a default put there by the migrations; an unknown key is
