@@ -34,6 +34,16 @@ fail (GError        **error,
   return FALSE;
 }
 
+/* The ids seen so far, by kind: references are looked up here, so that a
+ * plan with thousands of records (a hostile file, say) is checked in
+ * linear time. */
+typedef struct {
+  const KedjaPlan *plan;
+  GHashTable      *agencies;
+  GHashTable      *goals;
+  GHashTable      *steps;
+} Validation;
+
 static gboolean
 check_order (KedjaDate   start,
              KedjaDate   end,
@@ -54,12 +64,12 @@ check_order (KedjaDate   start,
 
 /* @agency_id may be absent; when given, the plan must hold it. */
 static gboolean
-check_agency_ref (const KedjaPlan *plan,
-                  const char      *agency_id,
-                  const char      *what,
-                  GError         **error)
+check_agency_ref (const Validation *v,
+                  const char       *agency_id,
+                  const char       *what,
+                  GError          **error)
 {
-  if (agency_id == NULL || kedja_plan_find_agency (plan, agency_id) != NULL)
+  if (agency_id == NULL || g_hash_table_contains (v->agencies, agency_id))
     return TRUE;
   return fail (error, KEDJA_MODEL_ERROR_DANGLING_REFERENCE,
                _("%s refers to an agency (%s) that is not in the plan"), what, agency_id);
@@ -94,10 +104,10 @@ validate_client (const KedjaClient *client,
 }
 
 static gboolean
-validate_agencies (const KedjaPlan *plan,
-                   GError         **error)
+validate_agencies (Validation *v,
+                   GError    **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const KedjaPlan *plan = v->plan;
 
   for (guint i = 0; i < plan->agencies->len; i++)
     {
@@ -106,22 +116,24 @@ validate_agencies (const KedjaPlan *plan,
       if (!kedja_agency_validate (agency, error))
         return FALSE;
       g_autofree char *what = g_strdup_printf (_("Agency “%s”"), agency->name);
-      if (!check_unique (seen, agency->id, what, error))
+      if (!check_unique (v->agencies, agency->id, what, error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-validate_people (const KedjaPlan *plan,
-                 GError         **error)
+validate_people (const Validation *v,
+                 GError          **error)
 {
+  const KedjaPlan *plan = v->plan;
+
   for (guint i = 0; i < plan->participants->len; i++)
     {
       KedjaParticipant *p = g_ptr_array_index (plan->participants, i);
       g_autofree char *what = g_strdup_printf (_("Participant number %u"), i + 1);
 
-      if (!check_agency_ref (plan, p->agency_id, what, error))
+      if (!check_agency_ref (v, p->agency_id, what, error))
         return FALSE;
     }
 
@@ -135,7 +147,7 @@ validate_people (const KedjaPlan *plan,
       for (guint j = 0; j < meeting->attendees->len; j++)
         {
           KedjaParticipant *p = g_ptr_array_index (meeting->attendees, j);
-          if (!check_agency_ref (plan, p->agency_id, what, error))
+          if (!check_agency_ref (v, p->agency_id, what, error))
             return FALSE;
         }
     }
@@ -143,9 +155,11 @@ validate_people (const KedjaPlan *plan,
 }
 
 static gboolean
-validate_consents (const KedjaPlan *plan,
-                   GError         **error)
+validate_consents (const Validation *v,
+                   GError          **error)
 {
+  const KedjaPlan *plan = v->plan;
+
   for (guint i = 0; i < plan->consents->len; i++)
     {
       KedjaConsent *consent = g_ptr_array_index (plan->consents, i);
@@ -155,7 +169,7 @@ validate_consents (const KedjaPlan *plan,
       if (consent->agency_id == NULL)
         return fail (error, KEDJA_MODEL_ERROR_MISSING,
                      _("Consent number %u names no agency"), i + 1);
-      if (!check_agency_ref (plan, consent->agency_id, what, error))
+      if (!check_agency_ref (v, consent->agency_id, what, error))
         return FALSE;
       if (consent->given == KEDJA_DATE_NONE)
         return fail (error, KEDJA_MODEL_ERROR_MISSING, _("%s has no date given"), what);
@@ -167,17 +181,17 @@ validate_consents (const KedjaPlan *plan,
 }
 
 static gboolean
-validate_goals (const KedjaPlan *plan,
-                GError         **error)
+validate_goals (Validation *v,
+                GError    **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const KedjaPlan *plan = v->plan;
 
   for (guint i = 0; i < plan->goals->len; i++)
     {
       KedjaGoal *goal = g_ptr_array_index (plan->goals, i);
       g_autofree char *what = g_strdup_printf (_("Goal number %u"), i + 1);
 
-      if (!check_unique (seen, goal->id, what, error))
+      if (!check_unique (v->goals, goal->id, what, error))
         return FALSE;
       if (kedja_str_is_blank (goal->statement))
         return fail (error, KEDJA_MODEL_ERROR_MISSING, _("%s has no text"), what);
@@ -186,10 +200,10 @@ validate_goals (const KedjaPlan *plan,
 }
 
 static gboolean
-validate_step (const KedjaPlan *plan,
-               const KedjaStep *step,
-               guint            position,
-               GError         **error)
+validate_step (const Validation *v,
+               const KedjaStep  *step,
+               guint             position,
+               GError          **error)
 {
   g_autofree char *what = NULL;
 
@@ -208,13 +222,13 @@ validate_step (const KedjaPlan *plan,
     return fail (error, KEDJA_MODEL_ERROR_INVALID_VALUE,
                  _("%s is not detox or treatment, so it cannot be inpatient or outpatient"),
                  what);
-  if (!check_agency_ref (plan, step->agency_id, what, error))
+  if (!check_agency_ref (v, step->agency_id, what, error))
     return FALSE;
 
   for (guint i = 0; i < step->goal_ids->len; i++)
     {
       const char *goal_id = g_ptr_array_index (step->goal_ids, i);
-      if (kedja_plan_find_goal (plan, goal_id) == NULL)
+      if (!g_hash_table_contains (v->goals, goal_id))
         return fail (error, KEDJA_MODEL_ERROR_DANGLING_REFERENCE,
                      _("%s refers to a goal (%s) that is not in the plan"), what, goal_id);
     }
@@ -222,20 +236,20 @@ validate_step (const KedjaPlan *plan,
 }
 
 static gboolean
-validate_steps (const KedjaPlan *plan,
-                GError         **error)
+validate_steps (Validation *v,
+                GError    **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const KedjaPlan *plan = v->plan;
 
   for (guint i = 0; i < plan->steps->len; i++)
     {
       KedjaStep *step = g_ptr_array_index (plan->steps, i);
 
-      if (!validate_step (plan, step, i + 1, error))
+      if (!validate_step (v, step, i + 1, error))
         return FALSE;
 
       g_autofree char *what = g_strdup_printf (_("Step “%s”"), step->title);
-      if (!check_unique (seen, step->id, what, error))
+      if (!check_unique (v->steps, step->id, what, error))
         return FALSE;
     }
 
@@ -244,8 +258,9 @@ validate_steps (const KedjaPlan *plan,
       KedjaHandover *handover = g_ptr_array_index (plan->handovers, i);
       g_autofree char *what = g_strdup_printf (_("Handover number %u"), i + 1);
 
-      if (kedja_plan_find_step (plan, handover->from_step_id) == NULL
-          || kedja_plan_find_step (plan, handover->to_step_id) == NULL)
+      if (handover->from_step_id == NULL || handover->to_step_id == NULL
+          || !g_hash_table_contains (v->steps, handover->from_step_id)
+          || !g_hash_table_contains (v->steps, handover->to_step_id))
         return fail (error, KEDJA_MODEL_ERROR_DANGLING_REFERENCE,
                      _("%s refers to a step that is not in the plan"), what);
       if (g_str_equal (handover->from_step_id, handover->to_step_id))
@@ -280,6 +295,9 @@ gboolean
 kedja_plan_validate (const KedjaPlan *plan,
                      GError         **error)
 {
+  Validation v;
+  gboolean valid;
+
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -290,13 +308,21 @@ kedja_plan_validate (const KedjaPlan *plan,
   if (plan->created == KEDJA_DATE_NONE)
     return fail (error, KEDJA_MODEL_ERROR_MISSING, _("The plan has no creation date"));
 
-  return validate_client (plan->client, error)
-         && validate_agencies (plan, error)
-         && check_agency_ref (plan, plan->coordinating_agency_id,
-                              _("The coordinating responsibility"), error)
-         && validate_people (plan, error)
-         && validate_consents (plan, error)
-         && validate_goals (plan, error)
-         && validate_steps (plan, error)
-         && validate_ratings (plan, error);
+  v.plan = plan;
+  v.agencies = g_hash_table_new (g_str_hash, g_str_equal);
+  v.goals = g_hash_table_new (g_str_hash, g_str_equal);
+  v.steps = g_hash_table_new (g_str_hash, g_str_equal);
+  valid = validate_client (plan->client, error)
+          && validate_agencies (&v, error)
+          && check_agency_ref (&v, plan->coordinating_agency_id,
+                               _("The coordinating responsibility"), error)
+          && validate_people (&v, error)
+          && validate_consents (&v, error)
+          && validate_goals (&v, error)
+          && validate_steps (&v, error)
+          && validate_ratings (plan, error);
+  g_hash_table_unref (v.agencies);
+  g_hash_table_unref (v.goals);
+  g_hash_table_unref (v.steps);
+  return valid;
 }
