@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "kedja-cli.h"
@@ -53,31 +54,97 @@ say_imported (const char              *name,
   g_print ("%s: %s, %s\n", name, plans, agencies);
 }
 
+/* The file is read in a thread of its own while the plans it has given
+ * so far are saved, inside one transaction that only commits once the
+ * whole file has been read and checked: a city's file takes the time of
+ * the slower of the two, not of both. */
+typedef struct {
+  const char  *path;
+  GAsyncQueue *plans;   /* KedjaPlan, then &end_of_file */
+  gint         stop;    /* set when saving failed: read no further */
+  GError      *error;   /* why reading failed */
+} Reading;
+
+static char end_of_file;
+
+static gboolean
+hand_over_cb (KedjaPlan *plan,
+              gpointer   user_data,
+              GError   **error)
+{
+  Reading *reading = user_data;
+
+  if (g_atomic_int_get (&reading->stop))
+    {
+      kedja_plan_unref (plan);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+      return FALSE;
+    }
+  g_async_queue_push (reading->plans, plan);
+  return TRUE;
+}
+
+static gpointer
+read_thread (gpointer data)
+{
+  Reading *reading = data;
+
+  kedja_sip_read_file_each (reading->path, hand_over_cb, reading, &reading->error);
+  g_async_queue_push (reading->plans, &end_of_file);
+  return NULL;
+}
+
+static int
+fail_file (const GError *error)
+{
+  if (g_error_matches (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_CONFLICT))
+    kedja_cli_fail (_("%s Use --force to replace it anyway."), error->message);
+  else
+    kedja_cli_fail_error (error);
+  return status_of (error);
+}
+
 static int
 import_file (KedjaStore *store,
              const char *path,
              gboolean    force)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
+  Reading reading = { .path = path };
+  KedjaStoreImport *import;
   KedjaImportResult result;
+  GThread *thread;
+  gpointer item;
 
-  /* The reader's and the store's messages already name the file. */
-  plans = kedja_sip_read_file (path, &error);
-  if (plans == NULL)
+  import = kedja_store_import_begin (store, force, name, &error);
+  if (import == NULL)
+    return fail_file (error);
+
+  reading.plans = g_async_queue_new ();
+  thread = g_thread_new ("kedja-read", read_thread, &reading);
+  while ((item = g_async_queue_pop (reading.plans)) != &end_of_file)
     {
-      kedja_cli_fail_error (error);
-      return status_of (error);
+      if (error == NULL && !kedja_store_import_add (import, item, &error))
+        g_atomic_int_set (&reading.stop, 1);
+      kedja_plan_unref (item);
     }
-  if (!kedja_store_import_plans (store, plans, force, name, &result, &error))
+  g_thread_join (thread);
+  g_async_queue_unref (reading.plans);
+
+  /* The reader's and the store's messages already name the file. When
+   * saving failed, the reader was only told to stop. */
+  if (error == NULL && reading.error != NULL)
+    error = g_steal_pointer (&reading.error);
+  g_clear_error (&reading.error);
+  if (error != NULL)
     {
-      if (g_error_matches (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_CONFLICT))
-        kedja_cli_fail (_("%s Use --force to replace it anyway."), error->message);
-      else
-        kedja_cli_fail_error (error);
-      return status_of (error);
+      kedja_store_import_abort (import);
+      return fail_file (error);
     }
+  if (!kedja_store_import_commit (import, &result, &error))
+    return fail_file (error);
+
   say_imported (name, &result);
   return KEDJA_CLI_EXIT_OK;
 }

@@ -620,7 +620,17 @@ end_plan (KedjaSipBuilder *self)
   KedjaSipReading *reading = self->reading;
   gboolean ok = _kedja_sip_check_plan (reading);
 
-  if (ok)
+  if (ok && reading->each != NULL)
+    {
+      GError *error = NULL;
+
+      if (!reading->each (g_steal_pointer (&reading->plan), reading->each_data, &error))
+        {
+          reading->error = error;
+          ok = FALSE;
+        }
+    }
+  else if (ok)
     g_ptr_array_add (self->plans, g_steal_pointer (&reading->plan));
   g_clear_pointer (&reading->plan, kedja_plan_unref);
   g_clear_pointer (&reading->lines, g_hash_table_unref);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kedja-exchange-xml.h"
+#include "kedja-sip.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,10 @@ typedef struct {
    * <actual>, <coordination> and <personal-number>, by the address of
    * the field they fill). */
   GHashTable *lines;
+  /* When set, each plan goes here as soon as it is checked, rather than
+   * into the array the reading returns. */
+  KedjaSipPlanFunc each;
+  gpointer         each_data;
 } KedjaSipReading;
 
 /* Takes @message ("NAME:LINE: what is wrong"). Returns %FALSE when reading

@@ -88,12 +88,14 @@ check_root (KedjaSipReading *reading)
                                                   KEDJA_SIP_NAMESPACE));
 }
 
-GPtrArray *
-_kedja_sip_read_stream (KedjaXmlStream *stream,
-                        GPtrArray      *problems,
-                        GError        **error)
+static GPtrArray *
+read_stream (KedjaXmlStream  *stream,
+             GPtrArray       *problems,
+             KedjaSipPlanFunc each,
+             gpointer         each_data,
+             GError         **error)
 {
-  KedjaSipReading reading = { 0 };
+  KedjaSipReading reading = { .each = each, .each_data = each_data };
   g_autoptr(KedjaSipBuilder) builder = NULL;
   xmlTextReaderPtr xml = _kedja_xml_stream_get_reader (stream);
   gboolean root_seen = FALSE;
@@ -145,6 +147,14 @@ _kedja_sip_read_stream (KedjaXmlStream *stream,
 }
 
 GPtrArray *
+_kedja_sip_read_stream (KedjaXmlStream *stream,
+                        GPtrArray      *problems,
+                        GError        **error)
+{
+  return read_stream (stream, problems, NULL, NULL, error);
+}
+
+GPtrArray *
 kedja_sip_read_file (const char *path,
                      GError    **error)
 {
@@ -169,4 +179,35 @@ kedja_sip_read_bytes (GBytes     *data,
 
   stream = _kedja_xml_stream_new_for_bytes (data, name, error);
   return stream ? _kedja_sip_read_stream (stream, NULL, error) : NULL;
+}
+
+/**
+ * kedja_sip_read_file_each:
+ * @func: called with each plan (transfer full) as soon as it has been read
+ *   and checked; returns %FALSE with its error set to stop reading
+ *
+ * Like kedja_sip_read_file(), but hands the plans over one at a time, so
+ * that the caller can save one plan while the next is read. What @func was
+ * given stays provisional until this returns %TRUE: a problem further on
+ * refuses the whole document, and the caller must then undo it (an open
+ * transaction rolled back).
+ */
+gboolean
+kedja_sip_read_file_each (const char      *path,
+                          KedjaSipPlanFunc func,
+                          gpointer         user_data,
+                          GError         **error)
+{
+  g_autoptr(KedjaXmlStream) stream = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stream = _kedja_xml_stream_new_for_file (path, error);
+  if (stream == NULL)
+    return FALSE;
+  rest = read_stream (stream, NULL, func, user_data, error);
+  return rest != NULL;
 }

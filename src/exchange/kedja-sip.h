@@ -75,4 +75,14 @@ GPtrArray      *kedja_sip_read_bytes    (GBytes                     *data,
                                          const char                 *name,
                                          GError                    **error);
 
+/* Streaming for the caller too: each plan as soon as it is read. */
+typedef gboolean (*KedjaSipPlanFunc) (KedjaPlan  *plan,
+                                      gpointer    user_data,
+                                      GError    **error);
+
+gboolean        kedja_sip_read_file_each (const char                *path,
+                                          KedjaSipPlanFunc           func,
+                                          gpointer                   user_data,
+                                          GError                   **error);
+
 G_END_DECLS

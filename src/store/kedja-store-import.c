@@ -452,47 +452,159 @@ import_one (KedjaStore        *self,
   return TRUE;
 }
 
-/* Checked before the write lock is taken, so that a bad file never makes
- * another window wait. */
 static gboolean
-check_plans (GPtrArray  *plans,
-             const char *source,
-             GError    **error)
+check_plan (const KedjaPlan *plan,
+            GHashTable      *ids,
+            const char      *source,
+            GError         **error)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
 
-  for (guint i = 0; i < plans->len; i++)
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!kedja_plan_validate (plan, &local_error))
     {
-      const KedjaPlan *plan = g_ptr_array_index (plans, i);
-      g_autoptr(GError) local_error = NULL;
-
-      g_return_val_if_fail (plan != NULL, FALSE);
-      if (!kedja_plan_validate (plan, &local_error))
-        {
-          /* TRANSLATORS: the last %s is what is wrong with the plan */
-          g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
-                       _("The plan “%s” in “%s” cannot be imported: %s"), title_of (plan),
-                       source, local_error->message);
-          return FALSE;
-        }
-      if (plan->revision < 0)
-        {
-          g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
-                       _("The plan “%s” in “%s” cannot be imported: its revision is not a "
-                         "positive number"), title_of (plan), source);
-          return FALSE;
-        }
-      /* The second copy would be refused as "not newer" or, forced, replace
-       * the first: neither is what the sender meant. */
-      if (!g_hash_table_add (ids, plan->id))
-        {
-          g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
-                       _("“%s” holds the plan %s twice. Nothing was imported."), source,
-                       plan->id);
-          return FALSE;
-        }
+      /* TRANSLATORS: the last %s is what is wrong with the plan */
+      g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
+                   _("The plan “%s” in “%s” cannot be imported: %s"), title_of (plan),
+                   source, local_error->message);
+      return FALSE;
+    }
+  if (plan->revision < 0)
+    {
+      g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
+                   _("The plan “%s” in “%s” cannot be imported: its revision is not a "
+                     "positive number"), title_of (plan), source);
+      return FALSE;
+    }
+  /* The second copy would be refused as "not newer" or, forced, replace
+   * the first: neither is what the sender meant. */
+  if (!g_hash_table_add (ids, g_strdup (plan->id)))
+    {
+      g_set_error (error, KEDJA_STORE_ERROR, KEDJA_STORE_ERROR_INVALID,
+                   _("“%s” holds the plan %s twice. Nothing was imported."), source,
+                   plan->id);
+      return FALSE;
     }
   return TRUE;
+}
+
+/* An import under way: one transaction, open from begin to commit. */
+struct _KedjaStoreImport
+{
+  KedjaStore       *store;
+  Directory         dir;
+  gboolean          force;
+  char             *source;
+  GHashTable       *ids;      /* plan ids seen so far */
+  KedjaImportResult done;
+  gboolean          open;     /* the transaction is still open */
+};
+
+static void
+import_free (KedjaStoreImport *import)
+{
+  if (import->open)
+    _kedja_store_rollback (import->store);
+  directory_clear (&import->dir);
+  g_clear_pointer (&import->ids, g_hash_table_unref);
+  g_free (import->source);
+  g_clear_object (&import->store);
+  g_free (import);
+}
+
+/**
+ * kedja_store_import_begin:
+ * @force: replace stored plans even with an older or the same revision
+ * @source: (nullable): the file's name, for the log and the messages
+ *
+ * Starts an import of plans that arrive one at a time, as a partner's file
+ * is read: each goes in with kedja_store_import_add(), and none of them
+ * counts until kedja_store_import_commit(). Saving one plan while the next
+ * is read lets a city's file go in at the speed of the slower of the two.
+ *
+ * Returns: (transfer full) (nullable): the import, holding the write lock
+ */
+KedjaStoreImport *
+kedja_store_import_begin (KedjaStore *self,
+                          gboolean    force,
+                          const char *source,
+                          GError    **error)
+{
+  KedjaStoreImport *import;
+
+  g_return_val_if_fail (KEDJA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kedja_store_begin_write (self, error))
+    return NULL;
+
+  import = g_new0 (KedjaStoreImport, 1);
+  import->store = g_object_ref (self);
+  import->force = force;
+  import->source = g_strdup (source ? source : _("an unnamed file"));
+  import->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->open = TRUE;
+  /* The directory is read under the write lock: an agency added by
+   * someone else a moment ago is matched, not added twice. */
+  if (!directory_load (self, &import->dir, error))
+    {
+      import_free (import);
+      return NULL;
+    }
+  return import;
+}
+
+/* Adds one plan (which is not changed). On failure the import is over:
+ * nothing of it will be saved, and only kedja_store_import_abort() is left
+ * to call. */
+gboolean
+kedja_store_import_add (KedjaStoreImport *import,
+                        const KedjaPlan  *plan,
+                        GError          **error)
+{
+  g_return_val_if_fail (import != NULL && plan != NULL, FALSE);
+  g_return_val_if_fail (import->open, FALSE);
+
+  if (check_plan (plan, import->ids, import->source, error)
+      && import_one (import->store, &import->dir, plan, import->force, import->source,
+                     &import->done, error))
+    return TRUE;
+
+  _kedja_store_rollback (import->store);
+  import->open = FALSE;
+  return FALSE;
+}
+
+/* Commits what was added and frees @import. */
+gboolean
+kedja_store_import_commit (KedjaStoreImport  *import,
+                           KedjaImportResult *result,
+                           GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->open, FALSE);
+
+  ok = _kedja_store_commit (import->store, error);
+  import->open = FALSE;
+  if (ok && result != NULL)
+    {
+      *result = import->done;
+      result->agencies_matched = g_hash_table_size (import->dir.matched);
+      result->agencies_added = g_hash_table_size (import->dir.added);
+    }
+  import_free (import);
+  return ok;
+}
+
+/* Undoes everything added and frees @import. */
+void
+kedja_store_import_abort (KedjaStoreImport *import)
+{
+  if (import != NULL)
+    import_free (import);
 }
 
 /**
@@ -513,39 +625,30 @@ kedja_store_import_plans (KedjaStore        *self,
                           KedjaImportResult *result,
                           GError           **error)
 {
-  g_auto(Directory) dir = { 0 };
-  KedjaImportResult done = { 0 };
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  KedjaStoreImport *import;
 
   g_return_val_if_fail (KEDJA_IS_STORE (self), FALSE);
   g_return_val_if_fail (plans != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (result != NULL)
-    *result = done;
-  if (source == NULL)
-    source = _("an unnamed file");
-  if (!check_plans (plans, source, error))
-    return FALSE;
-
-  if (!_kedja_store_begin_write (self, error))
-    return FALSE;
-  /* The directory is read under the write lock: an agency added by
-   * someone else a moment ago is matched, not added twice. */
-  if (!directory_load (self, &dir, error))
-    goto fail;
+    *result = (KedjaImportResult) { 0 };
+  /* Every plan is checked before the write lock is taken, so that a bad
+   * file never makes another window wait. */
   for (guint i = 0; i < plans->len; i++)
-    if (!import_one (self, &dir, g_ptr_array_index (plans, i), force, source, &done, error))
-      goto fail;
-  if (!_kedja_store_commit (self, error))
+    if (!check_plan (g_ptr_array_index (plans, i), ids,
+                     source ? source : _("an unnamed file"), error))
+      return FALSE;
+
+  import = kedja_store_import_begin (self, force, source, error);
+  if (import == NULL)
     return FALSE;
-
-  done.agencies_matched = g_hash_table_size (dir.matched);
-  done.agencies_added = g_hash_table_size (dir.added);
-  if (result != NULL)
-    *result = done;
-  return TRUE;
-
-fail:
-  _kedja_store_rollback (self);
-  return FALSE;
+  for (guint i = 0; i < plans->len; i++)
+    if (!kedja_store_import_add (import, g_ptr_array_index (plans, i), error))
+      {
+        kedja_store_import_abort (import);
+        return FALSE;
+      }
+  return kedja_store_import_commit (import, result, error);
 }

@@ -108,6 +108,21 @@ gboolean    kedja_store_import_plans    (KedjaStore        *self,
                                          const char        *source,
                                          KedjaImportResult *result,
                                          GError           **error);
+/* The same, for plans that arrive one at a time (see kedja-store-import.c). */
+typedef struct _KedjaStoreImport KedjaStoreImport;
+
+KedjaStoreImport *kedja_store_import_begin  (KedjaStore        *self,
+                                             gboolean           force,
+                                             const char        *source,
+                                             GError           **error);
+gboolean          kedja_store_import_add    (KedjaStoreImport  *import,
+                                             const KedjaPlan   *plan,
+                                             GError           **error);
+gboolean          kedja_store_import_commit (KedjaStoreImport  *import,
+                                             KedjaImportResult *result,
+                                             GError           **error);
+void              kedja_store_import_abort  (KedjaStoreImport  *import);
+
 /* The key of this database's stable pseudonyms (made on first use, kept in
  * the settings table, never exported). */
 GBytes     *kedja_store_get_pseudonym_key (KedjaStore      *self,

@@ -721,6 +721,60 @@ test_import_several (CliFixture   *f,
   assert_contains (in->err, "no-such-file.xml");
 }
 
+/* Plans are saved while the rest of the file is still being read: a
+ * problem after the first plan, or a conflict with the second, must still
+ * leave the database as it was, the first plan included. */
+static void
+test_import_late_problem (CliFixture   *f,
+                          gconstpointer data)
+{
+  g_autoptr(KedjaPlan) first = base_plan ();
+  g_autoptr(KedjaPlan) second = new_plan ("Cecilia Öst", NULL, KEDJA_PLAN_STATUS_ACTIVE, "Andra");
+  g_autofree char *all = path_in (f, "all.xml");
+  g_autofree char *cut = path_in (f, "cut.xml");
+  g_autofree char *state = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(Run) out = NULL;
+  g_autoptr(Run) in = NULL;
+  const char *data_text, *second_start;
+  gsize size;
+
+  save_plan (f->db, first);
+  save_plan (f->db, second);
+  out = run_cli ("--database", f->db, "export", "--all", "--format", "sip", "-o", all,
+                 "--today", TODAY_TEXT, NULL);
+  assert_success (out);
+
+  /* Cut the collection in the middle of its second plan. */
+  bytes = read_bytes (all);
+  data_text = g_bytes_get_data (bytes, &size);
+  second_start = g_strstr_len (g_strstr_len (data_text, size, "<sip ") + 1, -1, "<sip ");
+  g_assert_nonnull (second_start);
+  write_bytes (cut, data_text, (second_start - data_text) + 200);
+
+  state = database_state (f->empty);
+  in = run_cli ("--database", f->empty, "import", cut, NULL);
+  assert_refused (in, -1, "cut.xml");
+  after = database_state (f->empty);
+  g_assert_cmpstr (after, ==, state);
+
+  /* The second plan is already there, at a newer revision: the first,
+   * saved a moment before, goes too. */
+  g_clear_pointer (&in, run_free);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&state, g_free);
+  second->revision = 0;
+  second->title = (g_free (second->title), g_strdup ("Andra, nyare"));
+  save_plan (f->empty, second);
+  save_plan (f->empty, second);
+  state = database_state (f->empty);
+  in = run_cli ("--database", f->empty, "import", all, NULL);
+  assert_refused (in, 1, "--force");
+  after = database_state (f->empty);
+  g_assert_cmpstr (after, ==, state);
+}
+
 /* ------------------------------------------------------------- consent */
 
 /* The plan of the consent tests: a health step the client may want kept
@@ -1216,6 +1270,7 @@ main (int    argc,
   ADD ("/cli/exchange/import/refusals", test_refusals);
   ADD ("/cli/exchange/import/not-newer", test_not_newer);
   ADD ("/cli/exchange/import/several", test_import_several);
+  ADD ("/cli/exchange/import/late-problem", test_import_late_problem);
   ADD ("/cli/exchange/consent/missing", test_consent_missing);
   ADD ("/cli/exchange/consent/withdrawn", test_consent_withdrawn);
   ADD ("/cli/exchange/consent/expired", test_consent_expired);
