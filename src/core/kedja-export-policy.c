@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "kedja-export-policy.h"
+#include "kedja-name-filter.h"
 
 void
 kedja_export_policy_init (KedjaExportPolicy *policy)
@@ -210,6 +213,69 @@ omit_parts (KedjaPlan *plan,
     g_ptr_array_set_size (plan->meetings, 0);
 }
 
+static void
+drop_if_named (char                 **text,
+               const KedjaNameFilter *filter)
+{
+  if (*text != NULL && kedja_name_filter_text (filter, *text) == NULL)
+    g_clear_pointer (text, g_free);
+}
+
+/* For text the format requires: a neutral word instead. */
+static void
+replace_if_named (char                 **text,
+                  const KedjaNameFilter *filter,
+                  const char            *neutral)
+{
+  if (*text != NULL && kedja_name_filter_text (filter, *text) == NULL)
+    {
+      g_free (*text);
+      *text = g_strdup (neutral);
+    }
+}
+
+static void
+drop_named_people (GPtrArray             *people,
+                   const KedjaNameFilter *filter)
+{
+  for (guint i = 0; i < people->len; i++)
+    drop_if_named (&((KedjaParticipant *) g_ptr_array_index (people, i))->name, filter);
+}
+
+/* Free text that names the person ("SIP för Åsa", "Åsas mamma ringde")
+ * would undo what leaving out the name fields does. */
+static void
+drop_named_text (KedjaPlan             *plan,
+                 const KedjaNameFilter *filter)
+{
+  replace_if_named (&plan->title, filter, _("Coordinated individual plan"));
+  drop_if_named (&plan->own_goal, filter);
+  drop_if_named (&plan->coordinator, filter);
+  drop_named_people (plan->participants, filter);
+  for (guint i = 0; i < plan->meetings->len; i++)
+    drop_named_people (((KedjaMeeting *) g_ptr_array_index (plan->meetings, i))->attendees,
+                       filter);
+  for (guint i = 0; i < plan->goals->len; i++)
+    {
+      KedjaGoal *goal = g_ptr_array_index (plan->goals, i);
+      replace_if_named (&goal->statement, filter, kedja_domain_get_label (goal->domain));
+    }
+  for (guint i = 0; i < plan->steps->len; i++)
+    {
+      KedjaStep *step = g_ptr_array_index (plan->steps, i);
+      replace_if_named (&step->title, filter, kedja_phase_get_label (step->phase));
+      drop_if_named (&step->note, filter);
+      drop_if_named (&step->contact, filter);
+    }
+  for (guint i = 0; i < plan->handovers->len; i++)
+    drop_if_named (&((KedjaHandover *) g_ptr_array_index (plan->handovers, i))->confirmed_by,
+                   filter);
+  for (guint i = 0; i < plan->consents->len; i++)
+    drop_if_named (&((KedjaConsent *) g_ptr_array_index (plan->consents, i))->exclusion, filter);
+  for (guint i = 0; i < plan->ratings->len; i++)
+    drop_if_named (&((KedjaRating *) g_ptr_array_index (plan->ratings, i))->note, filter);
+}
+
 KedjaPlan *
 kedja_plan_copy_for_export (const KedjaPlan         *plan,
                             const KedjaExportPolicy *policy)
@@ -231,6 +297,9 @@ kedja_plan_copy_for_export (const KedjaPlan         *plan,
 
   if (client->protected_identity || policy->pseudonymise)
     {
+      g_autoptr(KedjaNameFilter) filter = kedja_name_filter_new (client);
+
+      drop_named_text (copy, filter);
       g_clear_pointer (&client->name, g_free);
       g_clear_pointer (&client->personal_number, g_free);
       g_clear_pointer (&client->district, g_free);

@@ -5,7 +5,7 @@
  * kedja-fhir-writer.c maps a plan to resources; it writes them with the
  * datatype helpers of kedja-fhir-xml.c, names them with the ids of
  * kedja-fhir-ids.c and, for a client with a protected identity, lets free
- * text leave only through kedja-fhir-protect.c.
+ * text leave only through kedja_name_filter_text().
  */
 #pragma once
 
@@ -115,18 +115,5 @@ char         *_kedja_fhir_derive_uuid (const char      *namespace_uuid,
                                        const char      *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaFhirIds, _kedja_fhir_ids_free)
-
-/* Protected identity (kedja-fhir-protect.c). */
-typedef struct _KedjaFhirProtect KedjaFhirProtect;
-
-/* %NULL for a client without a protected identity: everything may leave. */
-KedjaFhirProtect *_kedja_fhir_protect_new  (const KedjaClient *client);
-void              _kedja_fhir_protect_free (KedjaFhirProtect  *protect);
-/* @text as it may leave: %NULL when it is blank, or when it names the
- * protected client or the district. @protect may be %NULL. */
-const char       *_kedja_fhir_protect_text (const KedjaFhirProtect *protect,
-                                            const char             *text);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaFhirProtect, _kedja_fhir_protect_free)
 
 G_END_DECLS

@@ -7,7 +7,7 @@
  * every resource below is written in the order of its complexType in HL7's
  * fhir-single.xsd; where the order is easy to get wrong a comment names
  * it. The datatypes are kedja-fhir-xml.c's, the ids kedja-fhir-ids.c's,
- * and the free text of a protected client passes kedja-fhir-protect.c.
+ * and the free text of a protected client passes kedja-name-filter.c.
  * The mapping and every URL Kedja invents are in docs/fhir-mapping.md —
  * change both together.
  */
@@ -94,7 +94,7 @@ typedef struct {
   const KedjaPlan             *plan;
   const KedjaFhirWriteOptions *options;
   KedjaFhirIds                *ids;
-  KedjaFhirProtect            *protect;  /* %NULL unless the identity is protected */
+  KedjaNameFilter             *protect;  /* %NULL unless the identity is protected */
 } Writer;
 
 /* The code of an enum value is its nick, as in the SIP format. */
@@ -138,12 +138,12 @@ patient_id (Writer *w)
   return id_of (w, "client", w->plan->client->id);
 }
 
-/* Text about the client, as it may leave (see kedja-fhir-protect.c). */
+/* Text about the client, as it may leave (see kedja-name-filter.c). */
 static const char *
 about_client (Writer     *w,
               const char *text)
 {
-  return _kedja_fhir_protect_text (w->protect, text);
+  return kedja_name_filter_text (w->protect, text);
 }
 
 static void
@@ -745,7 +745,7 @@ kedja_fhir_write_plan (const KedjaPlan             *plan,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(KedjaFhirIds) ids = NULL;
-  g_autoptr(KedjaFhirProtect) protect = NULL;
+  g_autoptr(KedjaNameFilter) protect = NULL;
   Writer w = { { 0 } };
   xmlBufferPtr buffer;
   GBytes *bytes = NULL;
@@ -779,7 +779,8 @@ kedja_fhir_write_plan (const KedjaPlan             *plan,
   xmlTextWriterSetIndentString (w.x.xml, BAD_CAST "  ");
 
   ids = _kedja_fhir_ids_new (plan);
-  protect = _kedja_fhir_protect_new (plan->client);
+  if (plan->client->protected_identity)
+    protect = kedja_name_filter_new (plan->client);
   w.plan = plan;
   w.options = options;
   w.ids = ids;

@@ -461,6 +461,54 @@ test_exclusions_add_up (void)
   kedja_export_policy_clear (&policy);
 }
 
+/* Free text that names a protected or pseudonymised client does not leave,
+ * whatever field it is in; required text gets a neutral word. */
+static void
+test_named_text (void)
+{
+  g_autoptr(KedjaPlan) plan = make_plan ();
+  g_autoptr(KedjaPlan) copy = NULL;
+  KedjaExportPolicy policy;
+  KedjaStep *detox, *flat;
+  KedjaGoal *goal;
+
+  g_free (plan->title);
+  plan->title = g_strdup ("SIP för Åsa");
+  detox = g_ptr_array_index (plan->steps, 0);
+  g_free (detox->note);
+  detox->note = g_strdup ("Åsas mamma ringde, 811218-9876 stämmer");
+  flat = g_ptr_array_index (plan->steps, 2);
+  g_free (flat->title);
+  flat->title = g_strdup ("Träningslägenhet i Angered");
+  goal = g_ptr_array_index (plan->goals, 0);
+  g_free (goal->statement);
+  goal->statement = g_strdup ("Träffa familjen Öberg");
+  plan->client->protected_identity = TRUE;
+
+  kedja_export_policy_init (&policy);
+  copy = kedja_plan_copy_for_export (plan, &policy);
+
+  g_assert_cmpstr (copy->title, ==, "Coordinated individual plan");
+  g_assert_null (((KedjaStep *) g_ptr_array_index (copy->steps, 0))->note);
+  g_assert_cmpstr (((KedjaStep *) g_ptr_array_index (copy->steps, 2))->title, ==, "Housing");
+  g_assert_cmpstr (((KedjaGoal *) g_ptr_array_index (copy->goals, 0))->statement, ==, "Housing");
+  /* What names nobody stays: a whole word must match, "Boende" is not "Bo". */
+  g_assert_cmpstr (((KedjaStep *) g_ptr_array_index (copy->steps, 1))->title, ==,
+                   "Behandlingshem");
+  g_assert_cmpstr (((KedjaStep *) g_ptr_array_index (copy->steps, 3))->note, ==,
+                   "Medicinering ses över");
+  g_assert_cmpstr (copy->own_goal, ==, "Jag vill bo i en egen lägenhet");
+  g_assert_true (kedja_plan_validate (copy, NULL));
+
+  /* The original is untouched; without protection nothing is dropped. */
+  g_assert_cmpstr (plan->title, ==, "SIP för Åsa");
+  plan->client->protected_identity = FALSE;
+  g_clear_pointer (&copy, kedja_plan_unref);
+  copy = kedja_plan_copy_for_export (plan, &policy);
+  g_assert_cmpstr (copy->title, ==, "SIP för Åsa");
+  kedja_export_policy_clear (&policy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/core/export-policy/pseudonym", test_pseudonym);
   g_test_add_func ("/core/export-policy/pseudonymise", test_pseudonymise);
   g_test_add_func ("/core/export-policy/protected-identity", test_protected_identity);
+  g_test_add_func ("/core/export-policy/named-text", test_named_text);
   g_test_add_func ("/core/export-policy/omit-phases", test_omit_phases);
   g_test_add_func ("/core/export-policy/omit-parts", test_omit_parts);
   g_test_add_func ("/core/export-policy/exclusions", test_exclusions);

@@ -1,23 +1,25 @@
-/* kedja-fhir-protect.c — what of a protected client's plan may leave
+/* kedja-name-filter.c — does a text name the person?
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A client with a protected identity (skyddad identitet) is never written
- * with name, identity number or district. Leaving out the Patient's name,
- * identifier and address is not enough: people write "SIP för Åsa" as a
- * title, a relative's surname, a number in a note. So every piece of free
- * text about the client goes through here and is left out when it names
- * the person or the district, whatever field it is in.
+ * with name, identity number or district, and a pseudonymised plan names
+ * nobody. Leaving out the client's name, number and district fields is not
+ * enough: people write "SIP för Åsa" as a title, a relative's surname, a
+ * number in a note. So every piece of free text of such a plan is checked
+ * here before it leaves, and kept out when it names the person or the
+ * district, whatever field it is in.
  */
-#define G_LOG_DOMAIN "kedja-exchange"
+#define G_LOG_DOMAIN "kedja-core"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "kedja-fhir-private.h"
+#include "kedja-name-filter.h"
+#include "kedja-util.h"
 
-struct _KedjaFhirProtect {
+struct _KedjaNameFilter {
   GPtrArray *words;  /* (element-type utf8): casefolded, NFKC */
 };
 
@@ -58,12 +60,12 @@ contains_word (const char *haystack,
 }
 
 static void
-add (KedjaFhirProtect *self,
-     const char       *text)
+add (KedjaNameFilter *self,
+     const char      *text)
 {
   char *folded;
 
-  if (_kedja_fhir_is_blank (text) || (folded = fold (text)) == NULL)
+  if (kedja_str_is_blank (text) || (folded = fold (text)) == NULL)
     return;
   g_strstrip (folded);
   /* An empty word would be found in every text. */
@@ -76,12 +78,12 @@ add (KedjaFhirProtect *self,
 /* Each word of the name on its own as well: "Åsa" and "Öberg" name her
  * as surely as "Åsa Öberg" does. */
 static void
-add_name (KedjaFhirProtect *self,
+add_name (KedjaNameFilter *self,
           const char       *name)
 {
   g_autofree char *folded = NULL;
 
-  if (_kedja_fhir_is_blank (name) || (folded = fold (name)) == NULL)
+  if (kedja_str_is_blank (name) || (folded = fold (name)) == NULL)
     return;
   add (self, name);
   for (const char *p = folded; *p != '\0';)
@@ -102,7 +104,7 @@ add_name (KedjaFhirProtect *self,
 /* The identity number as people write it: with or without the century,
  * with or without the hyphen. */
 static void
-add_number (KedjaFhirProtect *self,
+add_number (KedjaNameFilter *self,
             const char       *number)
 {
   g_autofree char *date_part = NULL;
@@ -118,15 +120,16 @@ add_number (KedjaFhirProtect *self,
   add (self, digits + 2);  /* YYMMDDNNNN */
 }
 
-KedjaFhirProtect *
-_kedja_fhir_protect_new (const KedjaClient *client)
+/* The words that name @client: the name and each word of it, the identity
+ * number as people write it, the district. */
+KedjaNameFilter *
+kedja_name_filter_new (const KedjaClient *client)
 {
-  KedjaFhirProtect *self;
+  KedjaNameFilter *self;
 
-  if (client == NULL || !client->protected_identity)
-    return NULL;
+  g_return_val_if_fail (client != NULL, NULL);
 
-  self = g_new0 (KedjaFhirProtect, 1);
+  self = g_new0 (KedjaNameFilter, 1);
   self->words = g_ptr_array_new_with_free_func (g_free);
   add_name (self, client->name);
   add_number (self, client->personal_number);
@@ -135,19 +138,23 @@ _kedja_fhir_protect_new (const KedjaClient *client)
 }
 
 void
-_kedja_fhir_protect_free (KedjaFhirProtect *self)
+kedja_name_filter_free (KedjaNameFilter *self)
 {
+  if (self == NULL)
+    return;
   g_ptr_array_unref (self->words);
   g_free (self);
 }
 
+/* Returns: (nullable): @text when it may leave; %NULL when it is blank or
+ * names the person. A %NULL filter lets every text through. */
 const char *
-_kedja_fhir_protect_text (const KedjaFhirProtect *self,
-                          const char             *text)
+kedja_name_filter_text (const KedjaNameFilter *self,
+                        const char            *text)
 {
   g_autofree char *folded = NULL;
 
-  if (_kedja_fhir_is_blank (text))
+  if (kedja_str_is_blank (text))
     return NULL;
   if (self == NULL)
     return text;
