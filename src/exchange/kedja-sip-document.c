@@ -149,8 +149,9 @@ _kedja_sip_document_init (KedjaSipDocument           *doc,
       if (text == NULL || strlen (text) + 1 != sizeof doc->exported)
         {
           g_set_error (error, KEDJA_EXCHANGE_ERROR, KEDJA_EXCHANGE_ERROR_FAILED,
-                       _("The export time %" G_GINT64_FORMAT " is not a time SIP can hold"),
-                       options->exported);
+                       /* A plain format, as xgettext cannot read G_GINT64_FORMAT. */
+                       _("The export time %lld is not a time SIP can hold"),
+                       (long long) options->exported);
           return FALSE;
         }
       memcpy (doc->exported, text, sizeof doc->exported);
