@@ -32,4 +32,10 @@ char        *_kedja_exchange_describe_error   (const char     *name,
 gboolean     _kedja_exchange_validate_sip_file (const char    *path,
                                                 GError       **error);
 
+/* A hidden file 0600 beside @path, for writing and then renaming into
+ * place. Returns its descriptor, or -1 with @error set. */
+int          _kedja_exchange_open_beside       (const char    *path,
+                                                char         **out_tmp_path,
+                                                GError       **error);
+
 G_END_DECLS

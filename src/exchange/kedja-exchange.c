@@ -295,13 +295,45 @@ sync_folder (const char *folder)
     }
 }
 
+/* A new, hidden file beside @path, readable by its owner only (0600,
+ * whatever the umask: plans are personal data). Beside, so that renaming
+ * it into place stays on one file system and is atomic; hidden, so that a
+ * file chooser or a partner's pickup script does not take half a file.
+ * Returns its descriptor, or -1 with @error set. */
+int
+_kedja_exchange_open_beside (const char *path,
+                             char      **out_tmp_path,
+                             GError    **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
+  int fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_io_error (error, path, errno);
+      return -1;
+    }
+  if (fchmod (fd, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp_path);
+      set_io_error (error, path, saved_errno);
+      return -1;
+    }
+  *out_tmp_path = g_steal_pointer (&tmp_path);
+  return fd;
+}
+
 gboolean
 kedja_exchange_write_file (const char *path,
                            GBytes     *data,
                            GError    **error)
 {
   g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   const guint8 *bytes;
   gsize size;
@@ -311,20 +343,13 @@ kedja_exchange_write_file (const char *path,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* In the same folder, so that the rename is atomic (one file system);
-   * hidden, so that a partner's pickup script does not take it. */
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  fd = _kedja_exchange_open_beside (path, &tmp_path, error);
   if (fd < 0)
-    return set_io_error (error, path, errno);
+    return FALSE;
+  folder = g_path_get_dirname (path);
 
   bytes = g_bytes_get_data (data, &size);
-  /* mkstemp already makes it 0600; fchmod says so whatever the libc and
-   * makes the mode of the file in place independent of the umask. */
-  if (fchmod (fd, 0600) != 0 || !write_all (fd, bytes, size) || fsync (fd) != 0)
+  if (!write_all (fd, bytes, size) || fsync (fd) != 0)
     {
       int saved_errno = errno;
 

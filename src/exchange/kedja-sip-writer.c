@@ -189,8 +189,6 @@ kedja_sip_writer_new (const char                 *path,
                       GError                    **error)
 {
   g_autoptr(KedjaSipWriter) writer = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *shown_base = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -206,29 +204,9 @@ kedja_sip_writer_new (const char                 *path,
   writer->collection = collection;
   writer->state = WRITER_FAILED;
 
-  /* Beside the target, so the final rename stays on one file system and
-   * is atomic; hidden, so that a file chooser or a partner's pickup script
-   * does not take half a file. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  writer->tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  writer->sink.fd = g_mkstemp_full (writer->tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+  writer->sink.fd = _kedja_exchange_open_beside (path, &writer->tmp_path, error);
   if (writer->sink.fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *shown_dir = g_filename_display_name (dir);
-
-      g_clear_pointer (&writer->tmp_path, g_free);
-      g_set_error (error, KEDJA_EXCHANGE_ERROR, KEDJA_EXCHANGE_ERROR_IO,
-                   _("Could not create a file in “%s”: %s"), shown_dir, g_strerror (saved));
-      return NULL;
-    }
-  /* Exactly 0600 whatever the umask: plans are personal data. */
-  if (fchmod (writer->sink.fd, 0600) != 0)
-    {
-      fail_io (writer, errno, error);
-      return NULL;
-    }
+    return NULL;
 
   /* The validator's lines name the file as the user will know it. */
   shown_base = g_filename_display_basename (path);
