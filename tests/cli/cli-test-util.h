@@ -137,4 +137,69 @@ void        cli_fixture_set_up    (CliFixture    *f,
 void        cli_fixture_tear_down (CliFixture    *f,
                                    gconstpointer  data);
 
+/*
+ * Export, import and validate (test-exchange-*.c), in a CliFixture's
+ * folder; these are in cli-test-util-exchange.c.
+ */
+
+/* SOURCE_DATE_EPOCH for the whole program, so that two exports with the
+ * same --today are byte for byte equal. 2026-09-21T14:13:20Z: any fixed
+ * moment will do. */
+#define EXPORT_EPOCH "1790000000"
+
+/* @name in the fixture's folder. */
+char       *path_in         (CliFixture *f,
+                             const char *name);
+/* The whole file, or the file made of @length bytes of @data (-1: up to
+ * its nul); any error fails the test. */
+GBytes     *read_bytes      (const char *path);
+void        write_bytes     (const char *path,
+                             const char *data,
+                             gssize      length);
+
+/* Whether the bytes, which need not be text, hold @needle. */
+gboolean    bytes_contain   (GBytes     *bytes,
+                             const char *needle);
+/* Fails the test, naming @what, when @bytes hold @needle. */
+void        assert_absent   (GBytes     *bytes,
+                             const char *what,
+                             const char *needle);
+void        assert_contains (const char *text,
+                             const char *part);
+/* One line on stderr, "kedja-cli: …" that mentions @part (unless NULL),
+ * nothing on stdout, status @status (or any failure when @status is -1). */
+void        assert_refused  (const Run  *run,
+                             int         status,
+                             const char *part);
+
+/* The database at @db (created if need be): @plan saved in it, one plan
+ * loaded from it, its audit log (of @entity_id, or all of it when NULL). */
+void        save_plan       (const char *db,
+                             KedjaPlan  *plan);
+KedjaPlan  *load_plan       (const char *db,
+                             const char *id);
+GPtrArray  *load_audit      (const char *db,
+                             const char *entity_id);
+
+/* `kedja-cli --database @db export --plan @plan_id --format @format
+ * --today TODAY_TEXT [-o @output]` and more arguments, NULL-terminated;
+ * without @output, the export goes to standard output. */
+Run        *export_plan     (const char *db,
+                             const char *plan_id,
+                             const char *format,
+                             const char *output,
+                             ...) G_GNUC_NULL_TERMINATED;
+
+/* A small plan, Bo Ek's, with two steps at the clinic and consent for it:
+ * the refusal tests spoil its file one way each. */
+KedjaPlan  *base_plan       (void);
+/* @text with the first @from replaced by @to; fails the test if there is
+ * none. */
+char       *replace_once    (const char *text,
+                             const char *from,
+                             const char *to);
+/* The id of step @i of @plan. */
+char       *step_id         (KedjaPlan  *plan,
+                             guint       i);
+
 G_END_DECLS
