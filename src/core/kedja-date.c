@@ -171,8 +171,8 @@ kedja_date_to_string (KedjaDate date)
   return g_strdup (buf);
 }
 
-static const char *
-month_abbreviation (int month)
+const char *
+kedja_date_get_month_abbreviation (int month)
 {
   static const char *months[] = {
     NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"),
@@ -196,7 +196,7 @@ kedja_date_to_display (KedjaDate date)
 
   kedja_date_to_ymd (date, &y, &m, &d);
   /* TRANSLATORS: a day, its abbreviated month and the year: "11 Sep 2026" */
-  return g_strdup_printf (C_("date", "%d %s %d"), d, month_abbreviation (m), y);
+  return g_strdup_printf (C_("date", "%d %s %d"), d, kedja_date_get_month_abbreviation (m), y);
 }
 
 /* A day without its year, for messages about the weeks around today:
@@ -211,7 +211,7 @@ kedja_date_to_short_display (KedjaDate date)
 
   kedja_date_to_ymd (date, &y, &m, &d);
   /* TRANSLATORS: a day and its abbreviated month: "11 Sep" */
-  return g_strdup_printf (C_("date", "%d %s"), d, month_abbreviation (m));
+  return g_strdup_printf (C_("date", "%d %s"), d, kedja_date_get_month_abbreviation (m));
 }
 
 /* A run of days as short as it reads clearly: "11–18 Sep", "28 Aug – 3 Sep",
@@ -250,7 +250,44 @@ kedja_date_range_to_display (KedjaDate start,
       return g_strdup_printf (C_("date range", "%s – %s"), a, b);
     }
   /* TRANSLATORS: days within one month: "11–18 Sep" */
-  return g_strdup_printf (C_("date range", "%d–%d %s"), sd, ed, month_abbreviation (sm));
+  return g_strdup_printf (C_("date range", "%d–%d %s"), sd, ed, kedja_date_get_month_abbreviation (sm));
+}
+
+const char *
+kedja_date_get_month_name (int month)
+{
+  static const char *names[] = {
+    NC_("month name", "January"), NC_("month name", "February"),
+    NC_("month name", "March"), NC_("month name", "April"),
+    NC_("month name", "May"), NC_("month name", "June"),
+    NC_("month name", "July"), NC_("month name", "August"),
+    NC_("month name", "September"), NC_("month name", "October"),
+    NC_("month name", "November"), NC_("month name", "December"),
+  };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month name", names[month - 1]);
+}
+
+/* KedjaDate counts days as GDate's Julian days do (day 1 is 0001-01-01),
+ * so GDate can answer calendar questions about it. */
+int
+kedja_date_get_week (KedjaDate date)
+{
+  GDate gdate;
+
+  g_return_val_if_fail (date > 0, 0);
+  g_date_clear (&gdate, 1);
+  g_date_set_julian (&gdate, (guint32) date);
+  return (int) g_date_get_iso8601_week_of_year (&gdate);
+}
+
+int
+kedja_date_get_weekday (KedjaDate date)
+{
+  g_return_val_if_fail (date > 0, 0);
+  /* 0001-01-01 was a Monday in the proleptic Gregorian calendar. */
+  return (int) ((date - 1) % 7) + 1;
 }
 
 /* Today in the user's own time zone: the day on the wall calendar. */

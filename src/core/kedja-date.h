@@ -41,6 +41,13 @@ char     *kedja_date_range_to_display (KedjaDate start,
                                        KedjaDate end);
 char     *kedja_date_to_short_display (KedjaDate date);
 KedjaDate kedja_date_today        (void);
+/* The month's short and full names, translated ("sep", "september"). */
+const char *kedja_date_get_month_abbreviation (int month);
+const char *kedja_date_get_month_name (int       month);
+/* The ISO 8601 week number, as Swedish calendars show it. */
+int       kedja_date_get_week      (KedjaDate date);
+/* 1 = Monday … 7 = Sunday. */
+int       kedja_date_get_weekday   (KedjaDate date);
 int       kedja_date_days_in_month (int        year,
                                     int        month);
 

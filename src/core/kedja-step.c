@@ -86,3 +86,28 @@ kedja_step_get_end (const KedjaStep *step)
 {
   return step->actual_end != KEDJA_DATE_NONE ? step->actual_end : step->planned_end;
 }
+
+void
+kedja_step_move (KedjaStep *step,
+                 KedjaDate  start,
+                 KedjaDate  end)
+{
+  g_return_if_fail (step != NULL);
+  g_return_if_fail (start != KEDJA_DATE_NONE);
+  g_return_if_fail (end == KEDJA_DATE_NONE || end >= start);
+
+  if (step->actual_start != KEDJA_DATE_NONE)
+    {
+      step->actual_start = start;
+      /* A step still going on has no actual end: its planned end moves. */
+      if (step->actual_end != KEDJA_DATE_NONE)
+        step->actual_end = end;
+      else
+        step->planned_end = end;
+    }
+  else
+    {
+      step->planned_start = start;
+      step->planned_end = end;
+    }
+}

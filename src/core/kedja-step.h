@@ -46,6 +46,14 @@ gboolean   kedja_step_equal     (const KedjaStep *a,
 KedjaDate  kedja_step_get_start (const KedjaStep *step);
 KedjaDate  kedja_step_get_end   (const KedjaStep *step);
 
+/* Gives the step the dates @start to @end (inclusive; @end NONE: runs on)
+ * as people see them: a step that has begun keeps its history in its
+ * actual dates, one that has not is moved in its planned dates. Used for
+ * the timeline's drags, by the widget to preview and by the app to save. */
+void       kedja_step_move      (KedjaStep       *step,
+                                 KedjaDate        start,
+                                 KedjaDate        end);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaStep, kedja_step_free)
 
 G_END_DECLS

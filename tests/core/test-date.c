@@ -115,6 +115,30 @@ test_impossible_day_message (void)
   g_assert_cmpstr (error->message, ==, "2026-02-30 is not a day in the calendar");
 }
 
+/* Checked against a printed calendar: 2026-11-29 is a Sunday in week 48;
+ * 2027-01-01 a Friday in week 53 of 2026; 2024-12-30 a Monday in week 1. */
+static void
+test_week_and_weekday (void)
+{
+  g_assert_cmpint (kedja_date_get_weekday (parse_ok ("2026-11-29")), ==, 7);
+  g_assert_cmpint (kedja_date_get_week (parse_ok ("2026-11-29")), ==, 48);
+  g_assert_cmpint (kedja_date_get_weekday (parse_ok ("2026-11-30")), ==, 1);
+  g_assert_cmpint (kedja_date_get_week (parse_ok ("2026-11-30")), ==, 49);
+  g_assert_cmpint (kedja_date_get_weekday (parse_ok ("2027-01-01")), ==, 5);
+  g_assert_cmpint (kedja_date_get_week (parse_ok ("2027-01-01")), ==, 53);
+  g_assert_cmpint (kedja_date_get_week (parse_ok ("2024-12-30")), ==, 1);
+  g_assert_cmpint (kedja_date_get_weekday (1), ==, 1);
+}
+
+static void
+test_month_names_swedish (void)
+{
+  if (!kedja_test_in_language ("sv"))
+    return;
+  g_assert_cmpstr (kedja_date_get_month_name (9), ==, "september");
+  g_assert_cmpstr (kedja_date_get_month_name (1), ==, "januari");
+}
+
 static void
 test_display (void)
 {
@@ -147,6 +171,8 @@ main (int   argc,
   g_test_add_func ("/core/date/leap-years", test_leap_years);
   g_test_add_func ("/core/date/refused", test_refused);
   g_test_add_func ("/core/date/impossible-day-message", test_impossible_day_message);
+  g_test_add_func ("/core/date/week-and-weekday", test_week_and_weekday);
+  g_test_add_func ("/core/date/month-names-swedish", test_month_names_swedish);
   g_test_add_func ("/core/date/display", test_display);
   g_test_add_func ("/core/date/display-swedish", test_display_swedish);
 

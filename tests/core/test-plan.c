@@ -341,6 +341,41 @@ test_step_dates (void)
   g_assert_cmpint (kedja_step_get_end (step), ==, D (2026, 9, 8));
 }
 
+/* A drag on the timeline moves what the step has: planned dates before it
+ * starts, actual ones once it has. */
+static void
+test_step_move (void)
+{
+  g_autoptr(KedjaStep) planned = kedja_step_new (NULL, KEDJA_PHASE_TREATMENT, "Behandling");
+  g_autoptr(KedjaStep) ongoing = kedja_step_new (NULL, KEDJA_PHASE_TREATMENT, "Behandling");
+  g_autoptr(KedjaStep) done = kedja_step_new (NULL, KEDJA_PHASE_DETOX, "Avgiftning");
+
+  planned->planned_start = D (2026, 9, 1);
+  planned->planned_end = D (2026, 9, 30);
+  kedja_step_move (planned, D (2026, 9, 3), D (2026, 10, 2));
+  g_assert_cmpint (planned->planned_start, ==, D (2026, 9, 3));
+  g_assert_cmpint (planned->planned_end, ==, D (2026, 10, 2));
+  g_assert_cmpint (planned->actual_start, ==, KEDJA_DATE_NONE);
+
+  ongoing->planned_start = D (2026, 9, 1);
+  ongoing->planned_end = D (2026, 9, 30);
+  ongoing->actual_start = D (2026, 9, 2);
+  kedja_step_move (ongoing, D (2026, 9, 2), KEDJA_DATE_NONE);
+  g_assert_cmpint (ongoing->actual_start, ==, D (2026, 9, 2));
+  g_assert_cmpint (ongoing->planned_start, ==, D (2026, 9, 1));
+  g_assert_cmpint (ongoing->planned_end, ==, KEDJA_DATE_NONE);
+  g_assert_cmpint (kedja_step_get_end (ongoing), ==, KEDJA_DATE_NONE);
+
+  done->planned_start = D (2026, 8, 1);
+  done->planned_end = D (2026, 8, 10);
+  done->actual_start = D (2026, 8, 2);
+  done->actual_end = D (2026, 8, 11);
+  kedja_step_move (done, D (2026, 8, 3), D (2026, 8, 12));
+  g_assert_cmpint (kedja_step_get_start (done), ==, D (2026, 8, 3));
+  g_assert_cmpint (kedja_step_get_end (done), ==, D (2026, 8, 12));
+  g_assert_cmpint (done->planned_end, ==, D (2026, 8, 10));
+}
+
 static void
 test_consent_in_force (void)
 {
@@ -429,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/core/plan/invalid/setting", test_setting_only_for_care);
   g_test_add_func ("/core/plan/invalid/consent-dates", test_consent_dates);
   g_test_add_func ("/core/plan/step-dates", test_step_dates);
+  g_test_add_func ("/core/plan/step-move", test_step_move);
   g_test_add_func ("/core/plan/consent-in-force", test_consent_in_force);
   g_test_add_func ("/core/plan/describe-changes", test_describe_changes);
   g_test_add_func ("/core/plan/display-protected", test_display_protected);
