@@ -104,6 +104,10 @@ kedja_step_move (KedjaStep *step,
         step->actual_end = end;
       else
         step->planned_end = end;
+      /* Moved back before what was planned: the plan's start follows, or
+       * the planned dates would end before they begin. */
+      if (step->planned_end != KEDJA_DATE_NONE && step->planned_end < step->planned_start)
+        step->planned_start = start;
     }
   else
     {

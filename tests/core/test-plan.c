@@ -366,6 +366,13 @@ test_step_move (void)
   g_assert_cmpint (ongoing->planned_end, ==, KEDJA_DATE_NONE);
   g_assert_cmpint (kedja_step_get_end (ongoing), ==, KEDJA_DATE_NONE);
 
+  /* Dragged back before its planned start: still a valid step. */
+  ongoing->planned_end = D (2026, 9, 30);
+  kedja_step_move (ongoing, D (2026, 7, 1), D (2026, 7, 29));
+  g_assert_cmpint (ongoing->actual_start, ==, D (2026, 7, 1));
+  g_assert_cmpint (ongoing->planned_end, ==, D (2026, 7, 29));
+  g_assert_cmpint (ongoing->planned_start, ==, D (2026, 7, 1));
+
   done->planned_start = D (2026, 8, 1);
   done->planned_end = D (2026, 8, 10);
   done->actual_start = D (2026, 8, 2);
