@@ -583,8 +583,32 @@ kedja_timeline_layout_get_badge (const KedjaTimelineLayout *self,
   return &g_array_index (self->badges, KedjaTimelineBadge, badge);
 }
 
-/* A step's badges sit inside its bar, at its start, before its title; the
- * plan's own sit in the corner above the lane labels. */
+/* A step's badges sit inside its bar, at its start, before its title. */
+void
+kedja_timeline_layout_get_item_badge_rect (const KedjaTimelineLayout *self,
+                                           const KedjaTimelineView   *view,
+                                           guint                      item,
+                                           guint                      slot,
+                                           double                    *x,
+                                           double                    *y,
+                                           double                    *size)
+{
+  const KedjaTimelineMetrics *m = &self->metrics;
+  double gap = m->badge_size / 8;
+  double bar_x, bar_y, bar_w, bar_h;
+
+  g_return_if_fail (item < self->items->len);
+
+  kedja_timeline_layout_get_bar (self, view, item, &bar_x, &bar_y, &bar_w, &bar_h);
+  if (x)
+    *x = bar_x + gap * 2 + slot * (m->badge_size + gap);
+  if (y)
+    *y = bar_y + (bar_h - m->badge_size) / 2;
+  if (size)
+    *size = m->badge_size;
+}
+
+/* The plan's own badges sit in the corner above the lane labels. */
 void
 kedja_timeline_layout_get_badge_rect (const KedjaTimelineLayout *self,
                                       const KedjaTimelineView   *view,
@@ -596,27 +620,18 @@ kedja_timeline_layout_get_badge_rect (const KedjaTimelineLayout *self,
   const KedjaTimelineBadge *b = kedja_timeline_layout_get_badge (self, badge);
   const KedjaTimelineMetrics *m = &self->metrics;
   double gap = m->badge_size / 8;
-  double bx, by;
 
   g_return_if_fail (b != NULL);
 
-  if (b->item < 0)
+  if (b->item >= 0)
     {
-      bx = gap * 2 + b->slot * (m->badge_size + gap);
-      by = (m->axis_height - m->badge_size) / 2;
-    }
-  else
-    {
-      double bar_x, bar_y, bar_w, bar_h;
-
-      kedja_timeline_layout_get_bar (self, view, b->item, &bar_x, &bar_y, &bar_w, &bar_h);
-      bx = bar_x + gap * 2 + b->slot * (m->badge_size + gap);
-      by = bar_y + (bar_h - m->badge_size) / 2;
+      kedja_timeline_layout_get_item_badge_rect (self, view, b->item, b->slot, x, y, size);
+      return;
     }
   if (x)
-    *x = bx;
+    *x = gap * 2 + b->slot * (m->badge_size + gap);
   if (y)
-    *y = by;
+    *y = (m->axis_height - m->badge_size) / 2;
   if (size)
     *size = m->badge_size;
 }
@@ -887,4 +902,23 @@ kedja_timeline_view_ticks (const KedjaTimelineView *view,
           g_assert_not_reached ();
         }
     }
+}
+
+/* What the first visible day belongs to: its month at day and week ticks,
+ * its year at month ticks (the units of the major ticks above). */
+void
+kedja_timeline_view_leading_label (const KedjaTimelineView *view,
+                                   char                    *buf,
+                                   gsize                    size)
+{
+  KedjaDate first = kedja_timeline_view_date_at_x (view, view->time_left);
+  int y, m, d;
+
+  g_return_if_fail (buf != NULL && size > 0);
+
+  kedja_date_to_ymd (MAX (first, 1), &y, &m, &d);
+  if (kedja_timeline_view_tick_unit (view) == KEDJA_TIMELINE_TICKS_MONTHS)
+    g_snprintf (buf, size, "%d", y);
+  else
+    month_label (buf, size, y, m);
 }

@@ -104,8 +104,9 @@ KedjaTimelineLayout      *kedja_timeline_layout_new            (const KedjaPlan 
 void                      kedja_timeline_layout_free           (KedjaTimelineLayout        *layout);
 
 const KedjaTimelineMetrics *kedja_timeline_layout_get_metrics  (const KedjaTimelineLayout  *layout);
-/* The days the plan spans: its first start to its horizon (the latest
- * date it names, today or its follow-up, a little beyond). */
+/* The days the plan spans: from the earliest date it names (a step, the
+ * need recorded, a meeting, today, a finding) to its horizon, a little
+ * beyond the latest such date. */
 void                      kedja_timeline_layout_get_span       (const KedjaTimelineLayout  *layout,
                                                                 KedjaDate                  *first,
                                                                 KedjaDate                  *last);
@@ -154,6 +155,18 @@ void                      kedja_timeline_layout_get_band_rect  (const KedjaTimel
                                                                 double                     *y,
                                                                 double                     *width,
                                                                 double                     *height);
+
+/* Where badge @slot of @item goes (slots 0 … n_badges - 1 hold the item's
+ * own badges). Added for the widget's drawing, which also pins the mark
+ * of a gap band on the bar it lies over in the next free slot, so that
+ * both agree with kedja_timeline_layout_get_badge_rect(). */
+void                      kedja_timeline_layout_get_item_badge_rect (const KedjaTimelineLayout *layout,
+                                                                     const KedjaTimelineView   *view,
+                                                                     guint                      item,
+                                                                     guint                      slot,
+                                                                     double                    *x,
+                                                                     double                    *y,
+                                                                     double                    *size);
 
 guint                     kedja_timeline_layout_get_n_badges   (const KedjaTimelineLayout  *layout);
 const KedjaTimelineBadge *kedja_timeline_layout_get_badge      (const KedjaTimelineLayout  *layout,
@@ -219,6 +232,14 @@ KedjaTimelineTickUnit     kedja_timeline_view_tick_unit        (const KedjaTimel
  * KedjaTimelineTick). */
 void                      kedja_timeline_view_ticks            (const KedjaTimelineView    *view,
                                                                 GArray                     *out);
+/* The label of the major unit that holds the first visible day ("september
+ * 2026" when ticks are days or weeks, "2026" when they are months), for
+ * the start of the axis: the major tick of that unit has scrolled out of
+ * sight. Added for the widget's drawing, so that the label is made in the
+ * one place that formats the axis. */
+void                      kedja_timeline_view_leading_label    (const KedjaTimelineView    *view,
+                                                                char                       *buf,
+                                                                gsize                       size);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KedjaTimelineLayout, kedja_timeline_layout_free)
 
