@@ -98,6 +98,16 @@ create_demo_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Invented clients: nobody's privacy is at stake, so the demo opens a
+ * plan straight away — one with a gap, which is what Kedja is about. */
+static void
+open_demo_file (KedjaWindow *window,
+                const char  *path)
+{
+  if (kedja_window_open_file (window, path))
+    kedja_window_select_plan_with_gap (window);
+}
+
 static void
 create_demo_done_cb (GObject      *source_object,
                      GAsyncResult *result,
@@ -110,7 +120,7 @@ create_demo_done_cb (GObject      *source_object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     kedja_window_show_error (window, path, error);
   else
-    kedja_window_open_file (window, path);
+    open_demo_file (window, path);
 }
 
 static void
@@ -122,7 +132,7 @@ open_demo (KedjaApplication *self,
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      kedja_window_open_file (window, path);
+      open_demo_file (window, path);
       return;
     }
 

@@ -1,6 +1,11 @@
-/* kedja-plan-view.c — one plan, read-only: who, what and the care chain
+/* kedja-plan-view.c — one plan: who, what, and the care chain as a timeline
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The header says whose plan it is and who holds it together; below it the
+ * chain, as the timeline (what everyone at a SIP meeting looks at) or as a
+ * list (to read step by step). The view shows; the window applies the
+ * timeline's edits through the plan editor and gives the view the result.
  */
 #define G_LOG_DOMAIN "kedja"
 
@@ -11,28 +16,47 @@
 
 #include "kedja-plan-view.h"
 #include "kedja-step-row.h"
+#include "kedja-timeline.h"
 #include "kedja-window-private.h"
+
+/* Each press of a zoom button, as much as a few turns of Ctrl+scroll. */
+#define ZOOM_STEP 1.5
 
 struct _KedjaPlanView
 {
   GtkWidget          parent_instance;
 
-  GtkStack          *stack;
-  AdwStatusPage     *error_page;
-  GtkScrolledWindow *scroller;
-  GtkLabel          *client_label;
-  GtkLabel          *title_label;
-  GtkLabel          *status_label;
-  GtkImage          *coordinating_icon;
-  GtkLabel          *coordinating_label;
-  GtkImage          *follow_up_icon;
-  GtkLabel          *follow_up_label;
-  GtkLabel          *own_goal_title;
-  GtkLabel          *own_goal_label;
-  GtkListBox        *step_list;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  GtkScrolledWindow    *scroller;
+  GtkLabel             *client_label;
+  GtkLabel             *title_label;
+  GtkLabel             *status_label;
+  GtkImage             *coordinating_icon;
+  GtkLabel             *coordinating_label;
+  GtkImage             *follow_up_icon;
+  GtkLabel             *follow_up_label;
+  GtkWidget            *own_goal_box;
+  GtkLabel             *own_goal_label;
+  GtkListBox           *step_list;
+  GtkStack             *content_stack;
+  KedjaTimeline        *timeline;
+  GtkWidget            *history_box;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
 
-  KedjaPlan         *plan;
+  KedjaPlan            *plan;
+  KedjaAnalysisSettings settings;
+  KedjaDate             today;
+  gboolean              meeting_mode;
 };
+
+enum {
+  STEP_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (KedjaPlanView, kedja_plan_view, GTK_TYPE_WIDGET)
 
@@ -135,10 +159,29 @@ show_follow_up (KedjaPlanView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->follow_up_label), "overdue");
 }
 
+/* The revision is shown so that people at two screens can tell whether
+ * they look at the same version, and see that an edit was saved. */
+static void
+show_status (KedjaPlanView *self,
+             KedjaPlan     *plan)
+{
+  g_autofree char *text = NULL;
+
+  if (plan->revision > 0)
+    /* TRANSLATORS: the plan's status and how many times it has been saved,
+     * "Active · revision 12" */
+    text = g_strdup_printf (_("%s · revision %d"), kedja_plan_status_get_label (plan->status),
+                            (int) MIN (plan->revision, G_MAXINT));
+  else
+    text = g_strdup (kedja_plan_status_get_label (plan->status));
+  gtk_label_set_label (self->status_label, text);
+}
+
 static void
 show_plan (KedjaPlanView *self,
            KedjaPlan     *plan,
-           KedjaDate      today)
+           KedjaDate      today,
+           gboolean       same_plan)
 {
   g_autoptr(GPtrArray) steps = NULL;
   gboolean has_goal;
@@ -155,7 +198,7 @@ show_plan (KedjaPlanView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->client_label), "protected-identity");
 
   gtk_label_set_label (self->title_label, plan->title);
-  gtk_label_set_label (self->status_label, kedja_plan_status_get_label (plan->status));
+  show_status (self, plan);
   show_coordination (self, plan);
   show_follow_up (self, plan, today);
 
@@ -167,8 +210,7 @@ show_plan (KedjaPlanView *self,
 
       gtk_label_set_label (self->own_goal_label, quoted);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->own_goal_title), has_goal);
-  gtk_widget_set_visible (GTK_WIDGET (self->own_goal_label), has_goal);
+  gtk_widget_set_visible (self->own_goal_box, has_goal);
 
   remove_steps (self);
   steps = g_ptr_array_sized_new (plan->steps->len);
@@ -178,11 +220,54 @@ show_plan (KedjaPlanView *self,
   for (guint i = 0; i < steps->len; i++)
     gtk_list_box_append (self->step_list, kedja_step_row_new (plan, g_ptr_array_index (steps, i)));
 
-  /* A new plan starts at its top, not where the last one was scrolled to. */
-  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  kedja_timeline_set_plan (self->timeline, plan, &self->settings, today);
+
+  /* A new plan starts at its top, not where the last one was scrolled to;
+   * the same plan after an edit stays where the planner was working. */
+  if (!same_plan)
+    {
+      vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+    }
 
   gtk_stack_set_visible_child_name (self->stack, "plan");
+}
+
+static void
+timeline_step_activated_cb (KedjaTimeline *timeline,
+                            const char    *step_id,
+                            KedjaPlanView *self)
+{
+  g_signal_emit (self, signals[STEP_ACTIVATED], 0, step_id);
+}
+
+static void
+step_row_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       KedjaPlanView *self)
+{
+  if (KEDJA_IS_STEP_ROW (row))
+    g_signal_emit (self, signals[STEP_ACTIVATED], 0,
+                   kedja_step_row_get_step_id (KEDJA_STEP_ROW (row)));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KedjaPlanView *self = KEDJA_PLAN_VIEW (widget);
+  double zoom = kedja_timeline_get_zoom (self->timeline);
+
+  /* The buttons are for the timeline; show it if the list was up. */
+  gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+
+  if (g_str_equal (action_name, "timeline.zoom-in"))
+    kedja_timeline_set_zoom (self->timeline, zoom * ZOOM_STEP);
+  else if (g_str_equal (action_name, "timeline.zoom-out"))
+    kedja_timeline_set_zoom (self->timeline, zoom / ZOOM_STEP);
+  else
+    kedja_timeline_zoom_to_fit (self->timeline);
 }
 
 static void
@@ -219,20 +304,49 @@ kedja_plan_view_class_init (KedjaPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, coordinating_label);
   gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, follow_up_icon);
   gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, follow_up_label);
-  gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, own_goal_title);
+  gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, own_goal_box);
   gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, own_goal_label);
   gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, step_list);
+  gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, history_box);
+  gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, KedjaPlanView, redo_button);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_step_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, step_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_action);
+
+  /**
+   * KedjaPlanView::step-activated:
+   * @step_id: the step
+   *
+   * The planner wants to see a step: double-click or Enter on the
+   * timeline, or a row of the list.
+   */
+  signals[STEP_ACTIVATED] =
+    g_signal_new ("step-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "planview");
 
   g_type_ensure (KEDJA_TYPE_STEP_ROW);
+  g_type_ensure (KEDJA_TYPE_TIMELINE);
 }
 
 static void
 kedja_plan_view_init (KedjaPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  kedja_analysis_settings_init (&self->settings);
+  self->today = kedja_date_today ();
 }
 
 GtkWidget *
@@ -246,21 +360,142 @@ kedja_plan_view_set_plan (KedjaPlanView *self,
                           KedjaPlan     *plan,
                           KedjaDate      today)
 {
+  gboolean same_plan;
+
   g_return_if_fail (KEDJA_IS_PLAN_VIEW (self));
 
+  same_plan = plan != NULL && self->plan != NULL && g_strcmp0 (plan->id, self->plan->id) == 0;
   if (plan != NULL)
     kedja_plan_ref (plan);
   g_clear_pointer (&self->plan, kedja_plan_unref);
   self->plan = plan;
+  self->today = today;
 
   if (plan == NULL)
     {
       remove_steps (self);
+      kedja_timeline_set_plan (self->timeline, NULL, &self->settings, today);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
 
-  show_plan (self, plan, today);
+  show_plan (self, plan, today, same_plan);
+}
+
+void
+kedja_plan_view_set_analysis_settings (KedjaPlanView               *self,
+                                       const KedjaAnalysisSettings *settings)
+{
+  g_return_if_fail (KEDJA_IS_PLAN_VIEW (self));
+
+  if (settings != NULL)
+    self->settings = *settings;
+  else
+    kedja_analysis_settings_init (&self->settings);
+
+  if (self->plan != NULL)
+    kedja_timeline_set_plan (self->timeline, self->plan, &self->settings, self->today);
+}
+
+const KedjaAnalysisSettings *
+kedja_plan_view_get_analysis_settings (KedjaPlanView *self)
+{
+  g_return_val_if_fail (KEDJA_IS_PLAN_VIEW (self), NULL);
+
+  return &self->settings;
+}
+
+KedjaTimeline *
+kedja_plan_view_get_timeline (KedjaPlanView *self)
+{
+  g_return_val_if_fail (KEDJA_IS_PLAN_VIEW (self), NULL);
+
+  return self->timeline;
+}
+
+static void
+fit_after_layout_cb (GdkFrameClock *clock,
+                     KedjaPlanView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, fit_after_layout_cb, self);
+  kedja_timeline_zoom_to_fit (self->timeline);
+}
+
+/* Fits the whole plan once the timeline has its new width: the meeting
+ * mode takes the list away and makes the lanes larger, and a zoom chosen
+ * for the old width would leave the chain in a corner of the projector. */
+static void
+fit_after_layout (KedjaPlanView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->timeline));
+
+  if (clock == NULL)
+    {
+      kedja_timeline_zoom_to_fit (self->timeline);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, fit_after_layout_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (fit_after_layout_cb), self, 0);
+  gtk_widget_queue_resize (GTK_WIDGET (self->timeline));
+}
+
+/* On a projector the chain is what matters: the timeline, large, and
+ * nothing that edits. The client's name grows with it (see style.css). */
+void
+kedja_plan_view_set_meeting_mode (KedjaPlanView *self,
+                                  gboolean       meeting_mode)
+{
+  g_return_if_fail (KEDJA_IS_PLAN_VIEW (self));
+
+  meeting_mode = !!meeting_mode;
+  if (meeting_mode == self->meeting_mode)
+    return;
+  self->meeting_mode = meeting_mode;
+
+  kedja_timeline_set_meeting_mode (self->timeline, meeting_mode);
+  kedja_timeline_set_editable (self->timeline, !meeting_mode);
+  gtk_widget_set_visible (self->history_box, !meeting_mode);
+  if (meeting_mode)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "meeting");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "meeting");
+    }
+  if (self->plan != NULL)
+    fit_after_layout (self);
+}
+
+gboolean
+kedja_plan_view_get_meeting_mode (KedjaPlanView *self)
+{
+  g_return_val_if_fail (KEDJA_IS_PLAN_VIEW (self), FALSE);
+
+  return self->meeting_mode;
+}
+
+/* The buttons say what they would undo: "Undo Move “Behandlingshem”". */
+void
+kedja_plan_view_set_history (KedjaPlanView *self,
+                             const char    *undo_description,
+                             const char    *redo_description)
+{
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+
+  g_return_if_fail (KEDJA_IS_PLAN_VIEW (self));
+
+  if (undo_description != NULL)
+    /* TRANSLATORS: %s is an edit, "Move “Behandlingshem”" */
+    undo = g_strdup_printf (_("Undo: %s (Ctrl+Z)"), undo_description);
+  if (redo_description != NULL)
+    /* TRANSLATORS: %s is an edit, "Move “Behandlingshem”" */
+    redo = g_strdup_printf (_("Redo: %s (Shift+Ctrl+Z)"), redo_description);
+
+  gtk_widget_set_tooltip_text (self->undo_button, undo != NULL ? undo : _("Undo (Ctrl+Z)"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo != NULL ? redo : _("Redo (Shift+Ctrl+Z)"));
 }
 
 KedjaPlan *
@@ -282,6 +517,7 @@ kedja_plan_view_show_error (KedjaPlanView *self,
 
   g_clear_pointer (&self->plan, kedja_plan_unref);
   remove_steps (self);
+  kedja_timeline_set_plan (self->timeline, NULL, &self->settings, self->today);
 
   /* The status page reads its description as Pango markup. */
   escaped = g_markup_escape_text (error->message, -1);

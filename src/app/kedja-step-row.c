@@ -20,6 +20,8 @@ struct _KedjaStepRow
   GtkLabel      *agency_label;
   GtkLabel      *dates_label;
   GtkLabel      *status_label;
+
+  char          *step_id;
 };
 
 G_DEFINE_FINAL_TYPE (KedjaStepRow, kedja_step_row, GTK_TYPE_LIST_BOX_ROW)
@@ -67,9 +69,22 @@ format_agency (const KedjaPlan *plan,
 }
 
 static void
+kedja_step_row_finalize (GObject *object)
+{
+  KedjaStepRow *self = KEDJA_STEP_ROW (object);
+
+  g_free (self->step_id);
+
+  G_OBJECT_CLASS (kedja_step_row_parent_class)->finalize (object);
+}
+
+static void
 kedja_step_row_class_init (KedjaStepRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = kedja_step_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kedja/Kedja/kedja-step-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KedjaStepRow, phase_label);
@@ -98,6 +113,7 @@ kedja_step_row_new (const KedjaPlan *plan,
   g_return_val_if_fail (step != NULL, NULL);
 
   self = g_object_new (KEDJA_TYPE_STEP_ROW, NULL);
+  self->step_id = g_strdup (step->id);
 
   gtk_label_set_label (self->phase_label, kedja_phase_get_label (step->phase));
   gtk_label_set_label (self->title_label, step->title);
@@ -128,4 +144,12 @@ kedja_step_row_new (const KedjaPlan *plan,
     }
 
   return GTK_WIDGET (self);
+}
+
+const char *
+kedja_step_row_get_step_id (KedjaStepRow *self)
+{
+  g_return_val_if_fail (KEDJA_IS_STEP_ROW (self), NULL);
+
+  return self->step_id;
 }

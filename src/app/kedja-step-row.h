@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (KedjaStepRow, kedja_step_row, KEDJA, STEP_ROW, GtkListBoxR
 
 /* Shows @step of @plan: the plan gives the responsible agency's name. The
  * row copies what it shows and keeps no pointer to either. */
-GtkWidget *kedja_step_row_new (const KedjaPlan *plan,
-                               const KedjaStep *step);
+GtkWidget  *kedja_step_row_new         (const KedjaPlan *plan,
+                                        const KedjaStep *step);
+const char *kedja_step_row_get_step_id (KedjaStepRow    *self);
 
 G_END_DECLS

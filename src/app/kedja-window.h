@@ -25,6 +25,12 @@ gboolean     kedja_window_open_file    (KedjaWindow      *self,
 gboolean     kedja_window_set_store    (KedjaWindow      *self,
                                         KedjaStore       *store);
 KedjaStore  *kedja_window_get_store    (KedjaWindow      *self);
+/* Opens the first listed plan (of the first screenful) whose chain has a
+ * critical gap, else the first plan: what the demo starts with, so that
+ * the timeline shows at once what Kedja is for. A real database opens no
+ * plan by itself — the screen may be a projector with someone else's
+ * client at the table. Returns %FALSE when there is no plan. */
+gboolean     kedja_window_select_plan_with_gap (KedjaWindow *self);
 /* Shows that @path cannot be used and why; the window holds no store. */
 void         kedja_window_show_error   (KedjaWindow      *self,
                                         const char       *path,

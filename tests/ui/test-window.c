@@ -4,7 +4,9 @@
  *
  * Runs under a virtual display (xvfb-run, dbus-run-session). Nothing here
  * waits for a fixed time: the main loop is spun until what the user would
- * see is there, with a bound on how long that may take.
+ * see is there, with a bound on how long that may take. The fixture is in
+ * window-fixture.c; the timeline's edits are tested in
+ * test-window-timeline.c.
  */
 #define G_LOG_DOMAIN "kedja-test"
 
@@ -16,158 +18,10 @@
 
 #include "kedja-demo.h"
 #include "kedja-plan-view.h"
+#include "kedja-step-details.h"
 #include "kedja-step-row.h"
-#include "kedja-store.h"
-#include "kedja-window.h"
-#include "kedja-window-private.h"
-
-#define N_CLIENTS 30
-#define DEMO_SEED 20260302
-/* Every PROTECT_EVERY-th client gets a protected identity. */
-#define PROTECT_EVERY 7
-
-/* A few thousand turns of the main loop: plenty for a window to map and
- * draw, yet a hang still ends in a failed assertion instead of a timeout. */
-#define MAX_ITERATIONS 3000
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until @cond holds. The 10 ms wake-up only makes sure
- * a blocking iteration returns so the bound is checked; it is not a wait. */
-#define SPIN_UNTIL(cond)                                               \
-  G_STMT_START {                                                       \
-    guint wake_id_ = g_timeout_add (10, wake_cb, NULL);                \
-    for (guint i_ = 0; i_ < MAX_ITERATIONS && !(cond); i_++)           \
-      g_main_context_iteration (NULL, TRUE);                           \
-    g_source_remove (wake_id_);                                        \
-    g_assert_true (cond);                                              \
-  } G_STMT_END
-
-typedef struct {
-  char        *dir;
-  char        *path;
-  KedjaStore  *store;
-  GPtrArray   *protected_names; /* (element-type utf8) */
-  KedjaWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(KedjaDemoData) demo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* G_TEST_OPTION_ISOLATE_DIRS gives every test its own data directory,
-   * removed afterwards; make sure it did before writing anything. */
-  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_get_tmp_dir ()));
-  fixture->dir = g_build_filename (g_get_user_data_dir (), "kedja", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-
-  fixture->store = kedja_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  demo = kedja_demo_generate (N_CLIENTS, DEMO_SEED, kedja_date_from_ymd (2026, 3, 2));
-  g_assert_cmpuint (demo->plans->len, ==, N_CLIENTS);
-
-  /* Protect some clients whatever the generator chose, so the test always
-   * has names that must not be seen. */
-  fixture->protected_names = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < demo->plans->len; i++)
-    {
-      KedjaPlan *plan = g_ptr_array_index (demo->plans, i);
-
-      if (i % PROTECT_EVERY == 1)
-        plan->client->protected_identity = TRUE;
-      if (plan->client->protected_identity)
-        g_ptr_array_add (fixture->protected_names, g_strdup (plan->client->name));
-    }
-  g_assert_cmpuint (fixture->protected_names->len, >, 0);
-
-  kedja_store_save_plans (fixture->store, demo->plans, &error);
-  g_assert_no_error (error);
-
-  fixture->window = kedja_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->protected_names, g_ptr_array_unref);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-/* Text the user can read: labels, and the inscriptions of list cells. */
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
-{
-  if (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget))
-    g_ptr_array_add (labels, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, labels);
-}
-
-static const char *
-get_text (GtkWidget *widget)
-{
-  if (GTK_IS_INSCRIPTION (widget))
-    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-  return gtk_label_get_label (GTK_LABEL (widget));
-}
-
-static gboolean
-has_label_with_text (GtkWidget  *root,
-                     const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (root, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      if (g_strcmp0 (get_text (g_ptr_array_index (labels, i)), text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Every label in the window, mapped or not: a recycled row that still holds
- * a name would be a leak waiting for the next scroll. */
-static void
-assert_no_protected_name (Fixture *fixture)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (GTK_WIDGET (fixture->window), labels);
-  g_assert_cmpuint (labels->len, >, 0);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      const char *text = get_text (g_ptr_array_index (labels, i));
-
-      for (guint j = 0; j < fixture->protected_names->len; j++)
-        {
-          const char *name = g_ptr_array_index (fixture->protected_names, j);
-
-          if (text != NULL && strstr (text, name) != NULL)
-            g_error ("The protected name “%s” is shown in the label “%s”", name, text);
-        }
-    }
-}
+#include "kedja-timeline.h"
+#include "window-fixture.h"
 
 /* The topmost mapped client cell, by where it is drawn. */
 static GtkWidget *
@@ -200,12 +54,6 @@ get_top_client_cell (KedjaWindow *window,
         }
     }
   return top;
-}
-
-static GtkSelectionModel *
-get_model (KedjaWindow *window)
-{
-  return kedja_plan_list_get_model (_kedja_window_get_plan_list (window));
 }
 
 /* A search entry reports a change only after a typing pause; say it at
@@ -281,6 +129,7 @@ test_window_select_plan (Fixture       *fixture,
   g_autoptr(KedjaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   KedjaPlanView *view = _kedja_window_get_plan_view (fixture->window);
+  KedjaTimeline *timeline;
   guint chosen = N_CLIENTS / 2;
 
   g_assert_true (kedja_window_set_store (fixture->window, fixture->store));
@@ -301,10 +150,20 @@ test_window_select_plan (Fixture       *fixture,
                                       ((KedjaStep *) g_ptr_array_index (plan->steps, 0))->title));
   g_assert_true (has_label_with_text (GTK_WIDGET (view), plan->title));
 
+  /* The chain is drawn by the timeline, at the centre of the view. */
+  timeline = kedja_plan_view_get_timeline (view);
+  g_assert_nonnull (kedja_timeline_get_plan (timeline));
+  g_assert_cmpstr (kedja_timeline_get_plan (timeline)->id, ==, plan->id);
+  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (timeline))
+              && gtk_widget_get_width (GTK_WIDGET (timeline)) > 0);
+  g_assert_true (kedja_timeline_get_editable (timeline));
+  g_assert_false (kedja_timeline_get_meeting_mode (timeline));
+
   /* Unselecting empties the view again. */
   gtk_selection_model_unselect_item (selection, chosen);
   SPIN_UNTIL (count_step_rows (fixture->window) == 0);
   g_assert_null (kedja_plan_view_get_plan (view));
+  g_assert_null (kedja_timeline_get_plan (timeline));
 }
 
 static void
@@ -591,9 +450,11 @@ test_templates_build (void)
   g_type_ensure (KEDJA_TYPE_PLAN_LIST);
   g_type_ensure (KEDJA_TYPE_PLAN_VIEW);
   g_type_ensure (KEDJA_TYPE_STEP_ROW);
+  g_type_ensure (KEDJA_TYPE_STEP_DETAILS);
+  g_type_ensure (KEDJA_TYPE_TIMELINE);
 
   build_ui_resources ("/org/kedja/Kedja/", &n_built);
-  g_assert_cmpuint (n_built, >=, 5);
+  g_assert_cmpuint (n_built, >=, 6);
 }
 
 /* The window's own icons are SVG; without an SVG loader on the machine the
