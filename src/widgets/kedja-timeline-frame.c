@@ -91,8 +91,10 @@ draw_connectors (Frame    *f,
             _kedja_timeline_append_icon (f->cache, f->scene, f->snapshot, ICON_CHECK_SMALL,
                                          x2 - size / 2, top - size / 2);
           else
-            _kedja_timeline_append_line (f->snapshot, &f->p->handover, x2, top - 4, x2,
-                                         top + f->m->bar_height + 4, f->line_width, TRUE);
+            _kedja_timeline_append_line (f->snapshot, &f->p->handover, x2,
+                                         top - KEDJA_TIMELINE_JOINT_OVERHANG, x2,
+                                         top + f->m->bar_height + KEDJA_TIMELINE_JOINT_OVERHANG,
+                                         f->line_width, TRUE);
           continue;
         }
 

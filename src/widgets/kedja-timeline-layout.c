@@ -753,6 +753,17 @@ kedja_timeline_layout_hit_test (const KedjaTimelineLayout *self,
           double x1, y1, x2, y2;
 
           kedja_timeline_layout_get_handover (self, view, i, &x1, &y1, &x2, &y2);
+          /* Two bars that meet have their mark across the joint, from
+           * above the bars to below them (kedja-timeline-frame.c): what
+           * is not bar there is the handover's. */
+          if (hypot (x2 - x1, y2 - y1) < 1.5 * m->badge_size)
+            {
+              double top = MIN (y1, y2), bottom = MAX (y1, y2);
+
+              y1 = top - m->bar_height / 2 - KEDJA_TIMELINE_JOINT_OVERHANG;
+              y2 = bottom + m->bar_height / 2 + KEDJA_TIMELINE_JOINT_OVERHANG;
+              x1 = x2;
+            }
           if (distance_to_segment (x, y, x1, y1, x2, y2) <= HANDOVER_REACH)
             return (KedjaTimelineHit) { KEDJA_TIMELINE_HIT_HANDOVER, i, hit.date };
         }

@@ -203,6 +203,11 @@ typedef struct {
   KedjaDate            date;     /* the day under the point (NONE left of the time area) */
 } KedjaTimelineHit;
 
+/* A handover between two bars that meet (shorter than 1.5 badges) is
+ * drawn across the joint, this far above and below the bars, and can be
+ * picked up there. */
+#define KEDJA_TIMELINE_JOINT_OVERHANG 4.0
+
 /* What is under (@x, @y): badges first, then a bar's edges, its body,
  * handover connectors, gap bands, the lane. */
 KedjaTimelineHit          kedja_timeline_layout_hit_test       (const KedjaTimelineLayout  *layout,

@@ -225,6 +225,52 @@ test_hit_handover (GapFixture    *fixture,
   g_assert_cmpint (hit (fixture, (x1 + x2) / 2 - nx, (y1 + y2) / 2 - ny).kind, !=, KEDJA_TIMELINE_HIT_HANDOVER);
 }
 
+/* Two bars that meet in one lane (treatment 19 Sep–15 Oct, aftercare from
+ * 16 Oct): the handover has no length, and its mark crosses the joint. The
+ * bars keep their edges; above and below them the joint is the
+ * handover's. */
+static void
+test_hit_joint_handover (GapFixture    *fixture,
+                         gconstpointer  data)
+{
+  const KedjaTimelineMetrics *m = kedja_timeline_layout_get_metrics (fixture->layout);
+  KedjaStep *aftercare;
+  double x1, y1, x2, y2, bar_y, bar_h, joint;
+  guint after_item;
+
+  aftercare = add_step (fixture->plan, "step-aftercare", KEDJA_PHASE_TREATMENT, D (2026, 10, 16),
+                        KEDJA_DATE_NONE);
+  aftercare->agency_id = g_strdup (CLINIC_ID);
+  g_ptr_array_add (fixture->plan->handovers,
+                   kedja_handover_new (TREAT_ID, "step-aftercare", D (2026, 10, 15)));
+  kedja_timeline_layout_free (fixture->layout);
+  fixture->layout = kedja_timeline_layout_new (fixture->plan, fixture->findings, D (2026, 9, 5),
+                                               NULL);
+  fixture->view.first_day = D (2026, 10, 10);
+  after_item = item_index (fixture->layout, 2);
+
+  g_assert_cmpuint (kedja_timeline_layout_get_n_handovers (fixture->layout), ==, 2);
+  kedja_timeline_layout_get_handover (fixture->layout, &fixture->view, 1, &x1, &y1, &x2, &y2);
+  joint = x_of (fixture, D (2026, 10, 16));
+  g_assert_cmpfloat_with_epsilon (x1, joint, EXACT);
+  g_assert_cmpfloat_with_epsilon (x2, joint, EXACT);
+  g_assert_cmpfloat_with_epsilon (y1, y2, EXACT);
+  kedja_timeline_layout_get_bar (fixture->layout, &fixture->view, after_item, NULL, &bar_y, NULL,
+                                 &bar_h);
+
+  /* On the bars: their edges, for resizing. */
+  assert_hit (fixture, joint - 1, y1, KEDJA_TIMELINE_HIT_BAR_END, fixture->treatment);
+  assert_hit (fixture, joint + 1, y1, KEDJA_TIMELINE_HIT_BAR_START, after_item);
+  /* Just above and just below them, on the mark: the handover. */
+  assert_hit (fixture, joint, bar_y - 2, KEDJA_TIMELINE_HIT_HANDOVER, 1);
+  assert_hit (fixture, joint + 3, bar_y + bar_h + 2, KEDJA_TIMELINE_HIT_HANDOVER, 1);
+  /* Beyond the mark's reach: not. */
+  g_assert_cmpint (hit (fixture, joint, bar_y - KEDJA_TIMELINE_JOINT_OVERHANG - 6).kind, !=,
+                   KEDJA_TIMELINE_HIT_HANDOVER);
+  g_assert_cmpint (hit (fixture, joint + 8, bar_y - 2).kind, !=, KEDJA_TIMELINE_HIT_HANDOVER);
+  g_assert_cmpfloat (m->row_gap + m->lane_padding, >, KEDJA_TIMELINE_JOINT_OVERHANG);
+}
+
 /* The band of the uncovered days after the detox. */
 static guint
 find_gap_band (const GapFixture *fixture)
@@ -417,6 +463,7 @@ main (int   argc,
   ADD_HIT_TEST ("bar-edges", test_hit_bar_edges);
   ADD_HIT_TEST ("narrow-bar", test_hit_narrow_bar);
   ADD_HIT_TEST ("handover", test_hit_handover);
+  ADD_HIT_TEST ("joint-handover", test_hit_joint_handover);
   ADD_HIT_TEST ("gap-band", test_hit_gap_band);
   ADD_HIT_TEST ("badge", test_hit_badge);
   ADD_HIT_TEST ("axis", test_hit_axis);
