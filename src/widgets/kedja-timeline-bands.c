@@ -197,7 +197,7 @@ _kedja_frame_host_band_marks (Frame *f)
           guint item = g_array_index (visible, guint, v);
           const KedjaTimelineItem *it = kedja_timeline_layout_get_item (f->layout, item);
           double bx, by, bw, bh;
-          HostedMark mark = { item, it->n_badges, finding->severity };
+          HostedMark mark = { item, it->n_badges, finding->severity, i };
 
           if ((int) it->lane != band->lane)
             continue;
@@ -225,4 +225,34 @@ _kedja_frame_n_badges_on (Frame                   *f,
   for (guint m = 0; m < f->cache->hosted->len; m++)
     n += g_array_index (f->cache->hosted, HostedMark, m).item == item;
   return n;
+}
+
+/* For the pointer (kedja-timeline-input.c): which pinned mark is under it,
+ * as the last frame placed them. */
+int
+_kedja_timeline_draw_cache_hosted_band_at (KedjaTimelineDrawCache    *cache,
+                                           const KedjaTimelineLayout *layout,
+                                           guint                      layout_serial,
+                                           const KedjaTimelineView   *view,
+                                           double                     x,
+                                           double                     y)
+{
+  guint n_items = kedja_timeline_layout_get_n_items (layout);
+
+  if (!cache->valid || cache->layout_serial != layout_serial)
+    return -1;
+
+  for (guint m = 0; m < cache->hosted->len; m++)
+    {
+      const HostedMark *mark = &g_array_index (cache->hosted, HostedMark, m);
+      double bx, by, size;
+
+      if (mark->item >= n_items || mark->band >= kedja_timeline_layout_get_n_bands (layout))
+        continue;
+      kedja_timeline_layout_get_item_badge_rect (layout, view, mark->item, mark->slot, &bx, &by,
+                                                 &size);
+      if (x >= bx && x < bx + size && y >= by && y < by + size)
+        return (int) mark->band;
+    }
+  return -1;
 }

@@ -70,6 +70,7 @@ typedef struct {
   guint         item;
   guint         slot;         /* after the item's own badges */
   KedjaSeverity severity;
+  guint         band;         /* whose mark it is: a click on it opens the band's popover */
 } HostedMark;
 
 /* A narrow bar whose title may go beside it, once the next bar of its
@@ -271,5 +272,16 @@ void         _kedja_frame_host_band_marks        (Frame                    *f);
 guint        _kedja_frame_n_badges_on            (Frame                    *f,
                                                   guint                     item,
                                                   const KedjaTimelineItem  *it);
+
+/* For kedja-timeline-input.c: the band whose mark the last frame pinned
+ * as a badge on a bar at (@x, @y) in layout coordinates, or -1 (also when
+ * that frame was drawn from another layout than @layout_serial's). The
+ * layout's hit test sees only the bar there. */
+int          _kedja_timeline_draw_cache_hosted_band_at (KedjaTimelineDrawCache    *cache,
+                                                        const KedjaTimelineLayout *layout,
+                                                        guint                      layout_serial,
+                                                        const KedjaTimelineView   *view,
+                                                        double                     x,
+                                                        double                     y);
 
 G_END_DECLS

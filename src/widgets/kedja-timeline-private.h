@@ -35,6 +35,7 @@ enum {
 extern guint _kedja_timeline_signals[KEDJA_TIMELINE_N_SIGNALS];
 
 typedef struct _KedjaTimelineDrawCache KedjaTimelineDrawCache;
+typedef struct _KedjaTimelineInput KedjaTimelineInput;
 
 /* A plan as it is being shown: the plan, its findings and its layout. */
 typedef struct {
@@ -87,6 +88,21 @@ struct _KedjaTimeline
   KedjaTimelineDrawCache *cache;
   KedjaTimelinePalette    palette;
   guint                   n_frames;     /* snapshots taken; tests wait for one */
+
+  /* Fitted to the width by zoom_to_fit () and not zoomed or panned since:
+   * a new width fits the plan again, so that it fills a window that grew.
+   * Any zoom or pan by the user (or the API) clears it. */
+  gboolean                fitted;
+
+  /* kedja-timeline-a11y.c: a KedjaTimelineStep child per step of the plan
+   * given (by index in plan->steps; hidden for a step without a bar), and
+   * the steps on the timeline in chain order (guint indices), which is
+   * also the order of the children, for screen readers and Tab. */
+  GPtrArray              *step_widgets;
+  GArray                 *chain;
+
+  /* kedja-timeline-input.c: gestures, keys, tooltips and the popover. */
+  KedjaTimelineInput     *input;
 };
 
 /* A zoom that shows weeks: the default before a plan is fitted. */
@@ -161,6 +177,84 @@ void                       _kedja_timeline_end_drag        (KedjaTimeline       
 gboolean                   _kedja_timeline_is_dragging     (KedjaTimeline          *self);
 /* The palette for the widget's current style (follows the CSS colour). */
 const KedjaTimelinePalette *_kedja_timeline_get_palette    (KedjaTimeline          *self);
+
+/* --- kedja-timeline-a11y.c: a child widget per step --- */
+
+void               _kedja_timeline_class_init_a11y     (GtkWidgetClass         *widget_class);
+void               _kedja_timeline_init_a11y           (KedjaTimeline          *self);
+void               _kedja_timeline_dispose_a11y        (KedjaTimeline          *self);
+/* After set_plan (): a child per step, their names and descriptions, the
+ * chain order, and focus kept on the step (by id) that had it. */
+void               _kedja_timeline_sync_steps          (KedjaTimeline          *self);
+/* From size_allocate: the children of the steps in view over their bars;
+ * the others unmapped (set_child_visible (FALSE)). */
+void               _kedja_timeline_allocate_steps      (KedjaTimeline          *self);
+/* The child of step @step (an index in plan->steps), or NULL. */
+GtkWidget         *_kedja_timeline_get_step_widget     (KedjaTimeline          *self,
+                                                        guint                   step);
+/* The step whose child has the keyboard focus, or -1. */
+int                _kedja_timeline_get_focused_step    (KedjaTimeline          *self);
+/* Gives the child of step @step the focus. @from_keys: the keyboard
+ * moved it, so the step is scrolled into view and shows the focus ring;
+ * a click neither scrolls nor shows a ring. */
+gboolean           _kedja_timeline_focus_step          (KedjaTimeline          *self,
+                                                        guint                   step,
+                                                        gboolean                from_keys);
+/* Chain order: by start, then lane top to bottom, then row. Each returns
+ * a step index, or -1 when there is none. */
+int                _kedja_timeline_chain_first         (KedjaTimeline          *self,
+                                                        gboolean                in_view);
+int                _kedja_timeline_chain_last          (KedjaTimeline          *self,
+                                                        gboolean                in_view);
+int                _kedja_timeline_chain_next          (KedjaTimeline          *self,
+                                                        guint                   step,
+                                                        int                     delta);
+/* The nearest step in the row above (@delta -1) or below (+1). */
+int                _kedja_timeline_step_beside         (KedjaTimeline          *self,
+                                                        guint                   step,
+                                                        int                     delta);
+/* What a screen reader says for step @step of the plan given, and for a
+ * bar's tooltip: phase, agency, dates, status and its findings. */
+char              *_kedja_timeline_describe_step       (KedjaTimeline          *self,
+                                                        guint                   step);
+
+/* --- kedja-timeline-input.c: pointer, keys, tooltips, popover --- */
+
+void               _kedja_timeline_class_init_input    (GtkWidgetClass         *widget_class);
+void               _kedja_timeline_init_input          (KedjaTimeline          *self);
+void               _kedja_timeline_dispose_input       (KedjaTimeline          *self);
+/* From size_allocate: the popover follows its parent. */
+void               _kedja_timeline_allocate_input      (KedjaTimeline          *self);
+/* The plan, meeting mode or editability changed: a drag in progress is
+ * dropped and the popover (made for the old plan) closed. */
+void               _kedja_timeline_reset_input         (KedjaTimeline          *self);
+
+/* What the gestures do, in widget coordinates, callable without events
+ * (tests cannot synthesise them): a press at (@x, @y), the pointer @dx,
+ * @dy away from it, and the release (@commit) or a cancel (Escape). */
+void               _kedja_timeline_drag_begin_at       (KedjaTimeline          *self,
+                                                        double                  x,
+                                                        double                  y);
+void               _kedja_timeline_drag_update_by      (KedjaTimeline          *self,
+                                                        double                  dx,
+                                                        double                  dy);
+void               _kedja_timeline_drag_finish         (KedjaTimeline          *self,
+                                                        gboolean                commit);
+/* What a single click at (@x, @y) opens: the popover of the band, badge or
+ * handover there, or NULL. A double click activates the bar there. */
+GtkPopover        *_kedja_timeline_click_at            (KedjaTimeline          *self,
+                                                        int                     n_press,
+                                                        double                  x,
+                                                        double                  y);
+GtkPopover        *_kedja_timeline_get_popover         (KedjaTimeline          *self);
+/* The key handler: TRUE when the timeline used the key. */
+gboolean           _kedja_timeline_key_pressed         (KedjaTimeline          *self,
+                                                        guint                   keyval,
+                                                        GdkModifierType         state);
+/* The tooltip's text (markup) at (@x, @y), or NULL. */
+char              *_kedja_timeline_tooltip_markup_at   (KedjaTimeline          *self,
+                                                        double                  x,
+                                                        double                  y);
 
 /* --- kedja-timeline-draw.c and its neighbours: the picture --- */
 

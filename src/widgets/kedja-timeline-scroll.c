@@ -5,7 +5,11 @@
  * GtkScrollable: the horizontal adjustment is time in pixels from the
  * plan's first day; the vertical one scrolls the lanes under an axis that
  * stays put. Scrolling and zooming change only the view (a small struct)
- * and never lay anything out again.
+ * and never lay anything out again; they queue an allocation, which puts
+ * the steps' children (kedja-timeline-a11y.c) over their bars.
+ *
+ * A plan fitted to the width stays fitted when the width changes, until
+ * the user zooms or pans (self->fitted).
  */
 #define G_LOG_DOMAIN "kedja-widgets"
 
@@ -121,12 +125,19 @@ _kedja_timeline_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   KedjaTimeline *self = KEDJA_TIMELINE (widget);
+  gboolean resized = self->view.width != width;
 
   self->view.width = width;
   self->view.time_left = self->metrics.label_width;
-  if (self->fit_pending && self->shown.layout != NULL && width > self->view.time_left)
+  /* Fitted and not zoomed or panned since: a window that grew shows the
+   * whole plan across it, not in its left part. */
+  if ((self->fit_pending || (self->fitted && resized)) && self->shown.layout != NULL
+      && width > self->view.time_left)
     kedja_timeline_zoom_to_fit (self);
   _kedja_timeline_update_adjustments (self);
+
+  _kedja_timeline_allocate_steps (self);
+  _kedja_timeline_allocate_input (self);
 }
 
 /* The view ================================================================ */
@@ -139,6 +150,7 @@ view_changed (KedjaTimeline *self,
 {
   _kedja_timeline_update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   if (self->view.px_per_day != old_px_per_day)
     _kedja_timeline_notify_zoom (self);
 }
@@ -154,6 +166,7 @@ _kedja_timeline_zoom_at (KedjaTimeline *self,
   g_return_if_fail (factor > 0);
 
   self->fit_pending = FALSE;
+  self->fitted = FALSE;
   kedja_timeline_view_zoom_at (&self->view, x, factor);
   view_changed (self, old);
 }
@@ -166,6 +179,7 @@ _kedja_timeline_scroll_by (KedjaTimeline *self,
   g_return_if_fail (KEDJA_IS_TIMELINE (self));
 
   self->fit_pending = FALSE;
+  self->fitted = FALSE;
   self->view.first_day += dx / self->view.px_per_day;
   if (dy != 0 && self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy);
@@ -184,8 +198,10 @@ hadjustment_value_changed_cb (GtkAdjustment *adjustment,
 
   kedja_timeline_layout_get_span (layout, &first, NULL);
   self->fit_pending = FALSE;
+  self->fitted = FALSE;
   self->view.first_day = first + gtk_adjustment_get_value (adjustment) / self->view.px_per_day;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -193,6 +209,7 @@ vadjustment_value_changed_cb (GtkAdjustment *adjustment,
                               KedjaTimeline *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -287,6 +304,7 @@ kedja_timeline_set_zoom (KedjaTimeline *self,
              ? (self->view.time_left + self->view.width) / 2
              : self->view.time_left;
   self->fit_pending = FALSE;
+  self->fitted = FALSE;
   kedja_timeline_view_zoom_at (&self->view, middle, px_per_day / old);
   /* Exactly what was asked for, not old × (new / old). */
   self->view.px_per_day = px_per_day;
@@ -317,6 +335,7 @@ kedja_timeline_zoom_to_fit (KedjaTimeline *self)
     }
 
   self->fit_pending = FALSE;
+  self->fitted = TRUE;
   kedja_timeline_layout_get_span (self->shown.layout, &first, &last);
   kedja_timeline_view_fit (&self->view, first, last);
   view_changed (self, old);
@@ -330,6 +349,7 @@ kedja_timeline_scroll_to_date (KedjaTimeline *self,
   g_return_if_fail (date != KEDJA_DATE_NONE);
 
   self->fit_pending = FALSE;
+  self->fitted = FALSE;
   self->view.first_day = date;
   view_changed (self, self->view.px_per_day);
 }

@@ -6,7 +6,9 @@
  * analysis and layout. Size, scrolling and zoom are in
  * kedja-timeline-scroll.c, hover, focus and drags in kedja-timeline-state.c,
  * the picture in kedja-timeline-draw.c and its neighbours, paper copies in
- * kedja-timeline-export.c.
+ * kedja-timeline-export.c, pointer and keys in kedja-timeline-input.c, a
+ * child widget per step for screen readers and focus in
+ * kedja-timeline-a11y.c.
  *
  * Geometry comes from KedjaTimelineLayout only (kedja-timeline-layout.c),
  * so that what is drawn, what is hit and what is tested agree. A layout is
@@ -130,7 +132,10 @@ _kedja_timeline_fill_scene (KedjaTimeline      *self,
     .scale = gtk_widget_get_scale_factor (GTK_WIDGET (self)),
     .hover_step = self->hover_step,
     .focus_step = self->focus_step,
-    .show_focus = self->show_focus && gtk_widget_has_focus (GTK_WIDGET (self)),
+    /* Keyboard focus is on the steps' children (kedja-timeline-a11y.c):
+     * the ring while the focus step's child has it. */
+    .show_focus = self->show_focus && self->focus_step >= 0
+                  && _kedja_timeline_get_focused_step (self) == self->focus_step,
     .hover = self->hover,
   };
   scene->view.width = width;
@@ -218,6 +223,8 @@ kedja_timeline_dispose (GObject *object)
 {
   KedjaTimeline *self = KEDJA_TIMELINE (object);
 
+  _kedja_timeline_dispose_input (self);
+  _kedja_timeline_dispose_a11y (self);
   _kedja_timeline_shown_clear (&self->drag.preview);
   _kedja_timeline_shown_clear (&self->shown);
   _kedja_timeline_clear_adjustments (self);
@@ -407,6 +414,9 @@ kedja_timeline_class_init (KedjaTimelineClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
+
+  _kedja_timeline_class_init_input (widget_class);
+  _kedja_timeline_class_init_a11y (widget_class);
 }
 
 static void
@@ -428,6 +438,9 @@ kedja_timeline_init (KedjaTimeline *self)
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  _kedja_timeline_init_a11y (self);
+  _kedja_timeline_init_input (self);
 }
 
 /* Public API ============================================================== */
@@ -450,6 +463,7 @@ kedja_timeline_set_plan (KedjaTimeline               *self,
   g_return_if_fail (KEDJA_IS_TIMELINE (self));
 
   _kedja_timeline_end_drag (self, FALSE);
+  _kedja_timeline_reset_input (self);
 
   /* The app gives a new plan after each edit: the same plan (by id) keeps
    * its view and focus; another plan is shown whole. */
@@ -486,6 +500,10 @@ kedja_timeline_set_plan (KedjaTimeline               *self,
         kedja_timeline_zoom_to_fit (self);
     }
 
+  /* The steps' children follow: names, descriptions, chain order, and
+   * the focus on the step (by id) that had it. */
+  _kedja_timeline_sync_steps (self);
+
   _kedja_timeline_update_adjustments (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   if (changed)
@@ -512,6 +530,7 @@ kedja_timeline_set_meeting_mode (KedjaTimeline *self,
 
   /* Editing stops: a projector is not the place for a slip of the mouse. */
   _kedja_timeline_end_drag (self, FALSE);
+  _kedja_timeline_reset_input (self);
   self->meeting_mode = meeting_mode;
   kedja_timeline_metrics_init (&self->metrics, meeting_mode);
   self->view.time_left = self->metrics.label_width;
@@ -544,7 +563,11 @@ kedja_timeline_set_editable (KedjaTimeline *self,
     return;
 
   if (!editable)
-    _kedja_timeline_end_drag (self, FALSE);
+    {
+      _kedja_timeline_end_drag (self, FALSE);
+      /* A popover open now would offer quick actions that no longer work. */
+      _kedja_timeline_reset_input (self);
+    }
   self->editable = editable;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }

@@ -23,112 +23,8 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "kedja-timeline-private.h"
 #include "timeline-plans.h"
-
-#define MAX_ITERATIONS 3000
-#define WINDOW_WIDTH 1200
-#define WINDOW_HEIGHT 640
-#define SHORT_HEIGHT 240
-/* The gap test's zoom: one day is 20 pixels. */
-#define PX_PER_DAY 20.0
-
-/* Warnings and criticals from any domain, counted by the log writer. */
-static guint n_warnings;
-
-static GLogWriterOutput
-count_warnings_writer (GLogLevelFlags   level,
-                       const GLogField *fields,
-                       gsize            n_fields,
-                       gpointer         user_data)
-{
-  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    n_warnings++;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until @cond holds; the 10 ms wake-up only lets a
- * blocking iteration return so the bound is checked. */
-#define SPIN_UNTIL(cond)                                               \
-  G_STMT_START {                                                       \
-    guint wake_id_ = g_timeout_add (10, wake_cb, NULL);                \
-    for (guint i_ = 0; i_ < MAX_ITERATIONS && !(cond); i_++)           \
-      g_main_context_iteration (NULL, TRUE);                           \
-    g_source_remove (wake_id_);                                        \
-    g_assert_true (cond);                                              \
-  } G_STMT_END
-
-typedef struct {
-  GtkWidget     *window;
-  KedjaTimeline *timeline;
-  KedjaPlan     *plan;
-  guint          warnings_before;
-} Fixture;
-
-static void
-wait_for_frame (Fixture *fixture)
-{
-  guint frames = fixture->timeline->n_frames;
-
-  gtk_widget_queue_draw (GTK_WIDGET (fixture->timeline));
-  SPIN_UNTIL (fixture->timeline->n_frames > frames);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->warnings_before = n_warnings;
-  fixture->plan = timeline_gap_plan ();
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), WINDOW_WIDTH, WINDOW_HEIGHT);
-  fixture->timeline = KEDJA_TIMELINE (kedja_timeline_new ());
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->timeline));
-  kedja_timeline_set_plan (fixture->timeline, fixture->plan, NULL, TL_GAP_TODAY);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->timeline))
-              && gtk_widget_get_width (GTK_WIDGET (fixture->timeline)) == WINDOW_WIDTH
-              && fixture->timeline->n_frames > 0);
-}
-
-/* The same in a scrolled window too short for all lanes, as the app
- * shows it: the timeline scrolls its lanes under a fixed axis. */
-static void
-fixture_set_up_scrolled (Fixture       *fixture,
-                         gconstpointer  user_data)
-{
-  GtkWidget *scroller;
-
-  fixture->warnings_before = n_warnings;
-  fixture->plan = timeline_gap_plan ();
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), WINDOW_WIDTH, SHORT_HEIGHT);
-  scroller = gtk_scrolled_window_new ();
-  fixture->timeline = KEDJA_TIMELINE (kedja_timeline_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (fixture->timeline));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), scroller);
-  kedja_timeline_set_plan (fixture->timeline, fixture->plan, NULL, TL_GAP_TODAY);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->timeline))
-              && gtk_widget_get_height (GTK_WIDGET (fixture->timeline)) > 0
-              && fixture->timeline->n_frames > 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_pointer (&fixture->plan, kedja_plan_unref);
-}
+#include "timeline-widget-fixture.h"
 
 /* What the window shows of the timeline now, as pixels. */
 typedef struct {
@@ -256,7 +152,7 @@ test_renders_without_warnings (Fixture       *fixture,
   render (fixture, &pixels);
 
   /* Nothing logged from realising the window to the last frame. */
-  g_assert_cmpuint (n_warnings, ==, fixture->warnings_before);
+  g_assert_cmpuint (timeline_fixture_n_warnings, ==, fixture->warnings_before);
   /* Something was drawn: the last lane's background is there, not nothing. */
   {
     double y, h;
@@ -419,7 +315,7 @@ test_scrolled (Fixture       *fixture,
   /* On the axis, the lanes scrolled under it do not count. */
   hit = _kedja_timeline_hit_test (timeline, bx + bw / 2, m->axis_height / 2);
   g_assert_cmpint (hit.kind, ==, KEDJA_TIMELINE_HIT_AXIS);
-  g_assert_cmpuint (n_warnings, ==, fixture->warnings_before);
+  g_assert_cmpuint (timeline_fixture_n_warnings, ==, fixture->warnings_before);
 }
 
 static void
@@ -626,12 +522,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Before anything can log: every warning of every library is counted. */
-  g_log_set_writer_func (count_warnings_writer, NULL, NULL);
-  kedja_i18n_init ();
-  gtk_init ();
-  /* Not gtk_test_init(): it ignores its options. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  timeline_fixture_init (&argc, &argv);
 
   g_test_add ("/widgets/timeline/renders-without-warnings", Fixture, NULL, fixture_set_up,
               test_renders_without_warnings, fixture_tear_down);
