@@ -82,6 +82,13 @@ typedef struct {
   double  x;                  /* where the room starts */
   double  y;
   gboolean cancelled;
+  /* A bar wide enough for some of its title: it goes inside, ellipsized,
+   * unless the whole of it fits beside. */
+  gboolean inside;
+  guint   item;
+  double  bar_x;
+  double  bar_w;
+  gboolean filled;
 } Beside;
 
 /* A row of narrow bars merged into one run (level of detail). */

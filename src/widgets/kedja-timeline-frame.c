@@ -230,6 +230,7 @@ draw_bar (Frame                   *f,
   gboolean dragged = f->scene->ghost != NULL && (int) item->index == f->scene->ghost_step;
   gboolean hovered = (int) item->index == f->scene->hover_step;
   graphene_rect_t rect = GRAPHENE_RECT_INIT (x, y, w, h);
+  double pad = f->scene->meeting_mode ? 10 : 8;
 
   if (w < LOD_MERGE_BELOW)
     {
@@ -248,8 +249,20 @@ draw_bar (Frame                   *f,
     }
   _kedja_timeline_append_bar (f->snapshot, f->p, text->kind, status, &rect, item->open_ended,
                               f->scene->meeting_mode, hovered || dragged ? &f->p->hover : NULL);
-  if (w >= LOD_TITLE_FROM)
-    draw_bar_text (f, text, i, is_filled (status), cancelled, x, y, w, h);
+  if (w < LOD_TITLE_FROM)
+    return;
+  /* A short bar whose title would lose its end: the title may go beside
+   * it whole, once the next bar in the row shows whether there is room
+   * (draw_beside ()); a bar with its agency in it keeps both inside. */
+  if (w < LOD_AGENCY_FROM && text->title.width > w - 2 * pad)
+    {
+      Beside beside = { item->lane, item->row, item->index, x + w, y, cancelled, TRUE, i, x, w,
+                        is_filled (status) };
+
+      g_array_append_val (f->cache->beside, beside);
+      return;
+    }
+  draw_bar_text (f, text, i, is_filled (status), cancelled, x, y, w, h);
 }
 
 /* Where a dragged bar was, so the move can be judged. */
@@ -286,7 +299,17 @@ draw_beside (Frame        *f,
   GdkRGBA color = f->p->text;
   int w, h;
 
-  if (room < LOD_TEXT_ROOM || beside->x + pad < f->view.time_left)
+  if (beside->inside)
+    {
+      /* Whole beside its bar, or else ellipsized in it as usual. */
+      if (room < text->title.width || beside->x + pad < f->view.time_left)
+        {
+          draw_bar_text (f, text, beside->item, beside->filled, beside->cancelled, beside->bar_x,
+                         beside->y, beside->bar_w, f->m->bar_height);
+          return;
+        }
+    }
+  else if (room < LOD_TEXT_ROOM || beside->x + pad < f->view.time_left)
     return;
   layout = _kedja_timeline_text_line_fit (&text->title, room);
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -342,7 +365,7 @@ draw_bars (Frame *f)
       if (w >= LOD_MERGE_BELOW && w < LOD_TITLE_FROM)
         {
           Beside beside = { item->lane, item->row, item->index, x + w, y,
-                            item->step->status == KEDJA_STEP_STATUS_CANCELLED };
+                            item->step->status == KEDJA_STEP_STATUS_CANCELLED, FALSE };
           g_array_append_val (f->cache->beside, beside);
         }
     }
