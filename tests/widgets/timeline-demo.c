@@ -11,8 +11,8 @@
  *                 [--export-png FILE] [--export-pdf FILE]
  *   ADW_DEBUG_COLOR_SCHEME=prefer-dark timeline-demo     (dark style)
  *
- * docs/screenshots/timeline*.png are this window at 1600×900, default,
- * dark and --meeting, taken under xvfb-run with `import -window root`.
+ * (docs/screenshots/ show the app itself: `kedja --demo` at 1280×800,
+ * in Swedish, under Xvfb, taken with `import -window root`.)
  */
 #define G_LOG_DOMAIN "kedja-demo"
 
