@@ -105,6 +105,14 @@ _kedja_timeline_can_edit (KedjaTimeline *self)
 }
 
 /* The scene as the widget would draw it at @width × @height. */
+static gboolean
+root_shows_focus (KedjaTimeline *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root == NULL || !GTK_IS_WINDOW (root) || gtk_window_get_focus_visible (GTK_WINDOW (root));
+}
+
 void
 _kedja_timeline_fill_scene (KedjaTimeline      *self,
                             KedjaTimelineScene *scene,
@@ -133,9 +141,11 @@ _kedja_timeline_fill_scene (KedjaTimeline      *self,
     .hover_step = self->hover_step,
     .focus_step = self->focus_step,
     /* Keyboard focus is on the steps' children (kedja-timeline-a11y.c):
-     * the ring while the focus step's child has it. */
+     * the ring while the focus step's child has it, and the window shows
+     * focus (the keyboard is in use, not only the mouse). */
     .show_focus = self->show_focus && self->focus_step >= 0
-                  && _kedja_timeline_get_focused_step (self) == self->focus_step,
+                  && _kedja_timeline_get_focused_step (self) == self->focus_step
+                  && root_shows_focus (self),
     .hover = self->hover,
   };
   scene->view.width = width;

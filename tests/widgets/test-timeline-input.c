@@ -585,6 +585,13 @@ test_keyboard_focus (Fixture       *fixture,
   g_assert_true (gtk_widget_has_focus (_kedja_timeline_get_step_widget (timeline, DETOX)));
   _kedja_timeline_fill_scene (timeline, &scene, WINDOW_WIDTH, WINDOW_HEIGHT);
   g_assert_cmpint (scene.focus_step, ==, DETOX);
+  /* The ring shows when the window shows focus, as after any key press
+   * (not synthesised here), and not for the mouse alone. */
+  gtk_window_set_focus_visible (GTK_WINDOW (fixture->window), FALSE);
+  _kedja_timeline_fill_scene (timeline, &scene, WINDOW_WIDTH, WINDOW_HEIGHT);
+  g_assert_false (scene.show_focus);
+  gtk_window_set_focus_visible (GTK_WINDOW (fixture->window), TRUE);
+  _kedja_timeline_fill_scene (timeline, &scene, WINDOW_WIDTH, WINDOW_HEIGHT);
   g_assert_true (scene.show_focus);
   wait_for_frame (fixture);
 
