@@ -41,7 +41,8 @@
 /* Level of detail: below this zoom (months on the axis, a long chain at
  * once) a connector is its line only — solid or dashed still tells
  * confirmed from not — unless it is long enough for its marks to be seen
- * among hundreds of others. */
+ * among hundreds of others. Below KEDJA_TIMELINE_ELBOW_BELOW_PX_PER_DAY
+ * the line is an elbow, level and then upright. */
 #define LOD_MARKS_FROM_PX_PER_DAY 2.0
 
 static void
@@ -51,32 +52,44 @@ draw_connectors (Frame    *f,
   guint n = kedja_timeline_layout_get_n_handovers (f->layout);
   double arrow = f->scene->meeting_mode ? 14 : 10, size = f->m->badge_size;
   gboolean marks_here = f->view.px_per_day >= LOD_MARKS_FROM_PX_PER_DAY;
+  gboolean elbows = f->view.px_per_day < KEDJA_TIMELINE_ELBOW_BELOW_PX_PER_DAY;
 
   for (guint i = 0; i < n; i++)
     {
-      double x1, y1, x2, y2, length, ux, uy;
+      double x1, y1, x2, y2, sx, sy, length, ux, uy;
       const KedjaHandover *handover =
         kedja_timeline_layout_get_handover (f->layout, &f->view, i, &x1, &y1, &x2, &y2);
       gboolean confirmed = handover->confirmed != KEDJA_DATE_NONE;
       gboolean hovered = f->scene->hover.kind == KEDJA_TIMELINE_HIT_HANDOVER
                          && f->scene->hover.index == i;
+      double width = f->line_width + (hovered ? 1.5 : 0);
 
       if (!_kedja_frame_x_visible (f, MIN (x1, x2), MAX (x1, x2)) || MAX (y1, y2) < f->top
           || MIN (y1, y2) > f->bottom)
         continue;
 
-      length = hypot (x2 - x1, y2 - y1);
-      ux = length > 0 ? (x2 - x1) / length : 1;
-      uy = length > 0 ? (y2 - y1) / length : 0;
+      /* The last segment, from (sx, sy): the whole line, or an elbow's
+       * upright part after its level one. */
+      sx = x1;
+      sy = y1;
+      if (elbows && y1 != y2)
+        {
+          if (!marks)
+            _kedja_timeline_append_line (f->snapshot, &f->p->handover, x1, y1, x2, y1, width,
+                                         !confirmed);
+          sx = x2;
+        }
+      length = hypot (x2 - sx, y2 - sy);
+      ux = length > 0 ? (x2 - sx) / length : 1;
+      uy = length > 0 ? (y2 - sy) / length : 0;
 
       if (!marks)
         {
           /* The line stops where the arrow head begins. */
           double head = length >= 2 * arrow && (marks_here || length >= 6 * arrow) ? arrow * 0.8 : 0;
 
-          _kedja_timeline_append_line (f->snapshot, &f->p->handover, x1, y1, x2 - ux * head,
-                                       y2 - uy * head, f->line_width + (hovered ? 1.5 : 0),
-                                       !confirmed);
+          _kedja_timeline_append_line (f->snapshot, &f->p->handover, sx, sy, x2 - ux * head,
+                                       y2 - uy * head, width, !confirmed);
           continue;
         }
 
@@ -109,7 +122,7 @@ draw_connectors (Frame    *f,
         }
       if (confirmed && length >= 1.5 * size && (marks_here || length >= 3 * size))
         _kedja_timeline_append_icon (f->cache, f->scene, f->snapshot, ICON_CHECK,
-                                     (x1 + x2) / 2 - size / 2, (y1 + y2) / 2 - size / 2);
+                                     (sx + x2) / 2 - size / 2, (sy + y2) / 2 - size / 2);
     }
 }
 
@@ -284,6 +297,29 @@ draw_ghost (Frame *f)
                               (GdkRGBA[4]) { c, c, c, c });
 }
 
+/* Whether a gap band lies under any of the rectangle: text there needs a
+ * ground of its own (a rectangle more for each of some hundred titles
+ * otherwise). */
+static gboolean
+band_under (Frame  *f,
+            double  x,
+            double  y,
+            double  w,
+            double  h)
+{
+  guint n = kedja_timeline_layout_get_n_bands (f->layout);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double bx, by, bw, bh;
+
+      kedja_timeline_layout_get_band_rect (f->layout, &f->view, i, &bx, &by, &bw, &bh);
+      if (bx < x + w && x < bx + bw && by < y + h && y < by + bh)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The title of a bar too narrow for it, beside the bar, in the room up
  * to @room_end: a detox of a week is the start of the chain and must be
  * named at any zoom where its name fits beside it. */
@@ -315,9 +351,10 @@ draw_beside (Frame        *f,
   pango_layout_get_pixel_size (layout, &w, &h);
   if (beside->cancelled)
     color.alpha = CANCELLED_ALPHA + 0.15f;
-  /* On the lane's colour: a band may lie there. */
-  _kedja_timeline_append_rect (f->snapshot, &f->p->background, beside->x + pad / 2,
-                               beside->y + (f->m->bar_height - h) / 2, w + pad, h);
+  /* On the lane's colour where a band lies under it, to be read. */
+  if (band_under (f, beside->x + pad / 2, beside->y, w + pad, f->m->bar_height))
+    _kedja_timeline_append_rect (f->snapshot, &f->p->background, beside->x + pad / 2,
+                                 beside->y + (f->m->bar_height - h) / 2, w + pad, h);
   _kedja_timeline_append_layout_at (f->snapshot, layout, &color, beside->x + pad,
                                     beside->y + (f->m->bar_height - h) / 2);
 }

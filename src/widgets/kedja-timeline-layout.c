@@ -764,6 +764,14 @@ kedja_timeline_layout_hit_test (const KedjaTimelineLayout *self,
               y2 = bottom + m->bar_height / 2 + KEDJA_TIMELINE_JOINT_OVERHANG;
               x1 = x2;
             }
+          else if (view->px_per_day < KEDJA_TIMELINE_ELBOW_BELOW_PX_PER_DAY && y1 != y2)
+            {
+              /* Zoomed far out, an elbow: its level part, then (below)
+               * its upright one. */
+              if (distance_to_segment (x, y, x1, y1, x2, y1) <= HANDOVER_REACH)
+                return (KedjaTimelineHit) { KEDJA_TIMELINE_HIT_HANDOVER, i, hit.date };
+              x1 = x2;
+            }
           if (distance_to_segment (x, y, x1, y1, x2, y2) <= HANDOVER_REACH)
             return (KedjaTimelineHit) { KEDJA_TIMELINE_HIT_HANDOVER, i, hit.date };
         }

@@ -208,6 +208,13 @@ typedef struct {
  * picked up there. */
 #define KEDJA_TIMELINE_JOINT_OVERHANG 4.0
 
+/* Below this zoom (months on the axis) a handover is drawn, and hit,
+ * as an elbow: level from the sender's end to below or above the
+ * receiver's start, then upright into it. A software renderer draws such
+ * lines several times faster than slanted ones, and hundreds of them are
+ * in view. */
+#define KEDJA_TIMELINE_ELBOW_BELOW_PX_PER_DAY 3.0
+
 /* What is under (@x, @y): badges first, then a bar's edges, its body,
  * handover connectors, gap bands, the lane. */
 KedjaTimelineHit          kedja_timeline_layout_hit_test       (const KedjaTimelineLayout  *layout,

@@ -225,6 +225,37 @@ test_hit_handover (GapFixture    *fixture,
   g_assert_cmpint (hit (fixture, (x1 + x2) / 2 - nx, (y1 + y2) / 2 - ny).kind, !=, KEDJA_TIMELINE_HIT_HANDOVER);
 }
 
+/* Zoomed far out the handover is an elbow: level from the detox's end at
+ * its middle, then upright at the treatment's start. The slanted line
+ * between the same ends is no longer the handover's. */
+static void
+test_hit_elbow_handover (GapFixture    *fixture,
+                         gconstpointer  data)
+{
+  double x1, y1, x2, y2;
+
+  fixture->view.px_per_day = KEDJA_TIMELINE_ELBOW_BELOW_PX_PER_DAY * 0.95;
+  kedja_timeline_layout_get_handover (fixture->layout, &fixture->view, 0, &x1, &y1, &x2, &y2);
+  g_assert_cmpfloat_with_epsilon (x1, x_of (fixture, D (2026, 9, 11)), EXACT);
+  g_assert_cmpfloat_with_epsilon (x2, x_of (fixture, D (2026, 9, 19)), EXACT);
+  /* Eight days apart: further than a connector's reach from either part. */
+  g_assert_cmpfloat (x2 - x1, >, 14);
+  g_assert_cmpfloat (y2 - y1, >, 14);
+
+  assert_hit (fixture, (x1 + x2) / 2, y1, KEDJA_TIMELINE_HIT_HANDOVER, 0);
+  assert_hit (fixture, (x1 + x2) / 2, y1 + 3, KEDJA_TIMELINE_HIT_HANDOVER, 0);
+  assert_hit (fixture, x2, (y1 + y2) / 2, KEDJA_TIMELINE_HIT_HANDOVER, 0);
+  assert_hit (fixture, x2 - 3, y1 + (y2 - y1) / 4, KEDJA_TIMELINE_HIT_HANDOVER, 0);
+  g_assert_cmpint (hit (fixture, (x1 + x2) / 2, (y1 + y2) / 2).kind, !=,
+                   KEDJA_TIMELINE_HIT_HANDOVER);
+
+  /* At the threshold it is slanted again. */
+  fixture->view.px_per_day = KEDJA_TIMELINE_ELBOW_BELOW_PX_PER_DAY;
+  kedja_timeline_layout_get_handover (fixture->layout, &fixture->view, 0, &x1, &y1, &x2, &y2);
+  assert_hit (fixture, (x1 + x2) / 2, (y1 + y2) / 2, KEDJA_TIMELINE_HIT_HANDOVER, 0);
+  g_assert_cmpint (hit (fixture, x2, (y1 + y2) / 2).kind, !=, KEDJA_TIMELINE_HIT_HANDOVER);
+}
+
 /* Two bars that meet in one lane (treatment 19 Sep–15 Oct, aftercare from
  * 16 Oct): the handover has no length, and its mark crosses the joint. The
  * bars keep their edges; above and below them the joint is the
@@ -464,6 +495,7 @@ main (int   argc,
   ADD_HIT_TEST ("narrow-bar", test_hit_narrow_bar);
   ADD_HIT_TEST ("handover", test_hit_handover);
   ADD_HIT_TEST ("joint-handover", test_hit_joint_handover);
+  ADD_HIT_TEST ("elbow-handover", test_hit_elbow_handover);
   ADD_HIT_TEST ("gap-band", test_hit_gap_band);
   ADD_HIT_TEST ("badge", test_hit_badge);
   ADD_HIT_TEST ("axis", test_hit_axis);
