@@ -107,21 +107,6 @@ show_facts (KedjaStepDetails *self,
 }
 
 static const char *
-get_severity_icon (KedjaSeverity severity)
-{
-  switch (severity)
-    {
-    case KEDJA_SEVERITY_CRITICAL:
-      return "dialog-error-symbolic";
-    case KEDJA_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case KEDJA_SEVERITY_NOTICE:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-static const char *
 get_severity_class (KedjaSeverity severity)
 {
   switch (severity)
@@ -167,7 +152,7 @@ show_findings (KedjaStepDetails            *self,
       row = add_row (self->findings_group, message, subtitle, FALSE);
 
       /* Never colour alone: the icon differs by severity and says it. */
-      icon = gtk_image_new_from_icon_name (get_severity_icon (finding->severity));
+      icon = gtk_image_new_from_icon_name (kedja_severity_get_icon_name (finding->severity));
       gtk_widget_add_css_class (icon, get_severity_class (finding->severity));
       gtk_widget_set_tooltip_text (icon, kedja_severity_get_label (finding->severity));
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon),

@@ -183,6 +183,21 @@ kedja_severity_get_label (KedjaSeverity severity)
 }
 
 const char *
+kedja_severity_get_icon_name (KedjaSeverity severity)
+{
+  switch (severity)
+    {
+    case KEDJA_SEVERITY_CRITICAL:
+      return "dialog-error-symbolic";
+    case KEDJA_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case KEDJA_SEVERITY_NOTICE:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+const char *
 kedja_rule_get_label (KedjaRule rule)
 {
   static const char *labels[] = {

@@ -139,6 +139,9 @@ const char *kedja_goal_status_get_label  (KedjaGoalStatus  status);
 const char *kedja_consent_form_get_label (KedjaConsentForm form);
 const char *kedja_care_setting_get_label (KedjaCareSetting setting);
 const char *kedja_severity_get_label     (KedjaSeverity    severity);
+/* A symbolic icon of the freedesktop set for @severity, beside its label:
+ * severity is never told by colour alone. */
+const char *kedja_severity_get_icon_name (KedjaSeverity    severity);
 const char *kedja_rule_get_label         (KedjaRule        rule);
 /* The phase as a noun after "after": "the detox", Swedish "avgiftningen". */
 const char *kedja_phase_get_definite     (KedjaPhase       phase);

@@ -10,8 +10,9 @@ kedja_str_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
+  /* Unicode spaces too: a no-break space is not a name. */
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
       return FALSE;
   return TRUE;
 }

@@ -28,6 +28,7 @@
 
 #include "kedja-timeline-private.h"
 #include "kedja-timeline-step.h"
+#include "kedja-util.h"
 
 static GtkWidgetClass *parent_widget_class;
 
@@ -430,15 +431,6 @@ _kedja_timeline_describe_step (KedjaTimeline *self,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The timeline itself: "Care chain" and the plan's title, but never a
  * title that names a person with protected identity (a screen reader may
  * speak aloud in a meeting); described by the number of steps and the
@@ -452,14 +444,14 @@ update_own_text (KedjaTimeline *self)
   const char *title = plan != NULL ? plan->title : NULL;
   guint n_steps = self->chain->len;
 
-  if (plan != NULL && plan->client != NULL && plan->client->protected_identity && !is_blank (title))
+  if (plan != NULL && plan->client != NULL && plan->client->protected_identity && !kedja_str_is_blank (title))
     {
       g_autoptr(KedjaNameFilter) filter = kedja_name_filter_new (plan->client);
 
       if (kedja_name_filter_text (filter, title) == NULL)
         title = NULL;
     }
-  if (is_blank (title))
+  if (kedja_str_is_blank (title))
     label = g_strdup (_("Care chain"));
   else
     /* TRANSLATORS: the timeline's name for a screen reader; %s is the
@@ -543,7 +535,7 @@ _kedja_timeline_sync_steps (KedjaTimeline *self)
       if (kedja_timeline_layout_find_step (layout, i) >= 0)
         gtk_widget_set_visible (GTK_WIDGET (child), TRUE);
       description = _kedja_timeline_describe_step (self, i);
-      kedja_timeline_step_set_text (child, !is_blank (step->title)
+      kedja_timeline_step_set_text (child, !kedja_str_is_blank (step->title)
                                              ? step->title
                                              : kedja_phase_get_label (step->phase),
                                     description);

@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kedja-timeline-draw-private.h"
+#include "kedja-util.h"
 
 /* The PNG's width when the widget has none yet, in pixels. */
 #define PNG_FALLBACK_WIDTH 1600
@@ -60,21 +61,12 @@ plan_for_paper (const KedjaPlan *plan)
   return copy;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 format_title (const KedjaPlan *plan,
               KedjaDate        today)
 {
   g_autofree char *date = kedja_date_to_display (today);
-  const char *title = !is_blank (plan->title) ? plan->title : _("Coordinated individual plan");
+  const char *title = !kedja_str_is_blank (plan->title) ? plan->title : _("Coordinated individual plan");
 
   /* TRANSLATORS: the heading of a printed timeline: the plan's title, the
    * client's name (or "Protected identity") and the day it shows */

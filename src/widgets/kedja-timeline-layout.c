@@ -279,10 +279,8 @@ collect_connectors (KedjaTimelineLayout *self)
     }
 }
 
-/* Where a finding belongs: the lane of the help that should have been
- * there (the next step's), else of the step concerned, else every lane. */
-static int
-finding_lane (const KedjaFinding *finding)
+int
+kedja_timeline_finding_lane (const KedjaFinding *finding)
 {
   if (finding->next_step != NULL)
     return finding->next_step->phase;
@@ -306,7 +304,7 @@ collect_findings (KedjaTimelineLayout *self)
         {
           KedjaTimelineBand band = {
             .finding = i,
-            .lane = finding_lane (f),
+            .lane = kedja_timeline_finding_lane (f),
             .start = f->start,
             .end = f->end != KEDJA_DATE_NONE ? MAX (f->end, f->start) : self->horizon,
           };

@@ -145,6 +145,10 @@ const KedjaHandover      *kedja_timeline_layout_get_handover   (const KedjaTimel
                                                                 double                     *x2,
                                                                 double                     *y2);
 
+/* The lane a finding's band or action belongs in: that of the help that
+ * should have been there (the next step's), else of the step concerned;
+ * -1 for the plan as a whole. */
+int                       kedja_timeline_finding_lane          (const KedjaFinding         *finding);
 guint                     kedja_timeline_layout_get_n_bands    (const KedjaTimelineLayout  *layout);
 const KedjaTimelineBand  *kedja_timeline_layout_get_band       (const KedjaTimelineLayout  *layout,
                                                                 guint                       band);

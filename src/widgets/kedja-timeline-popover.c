@@ -19,17 +19,6 @@
 
 /* Findings, for tooltips and the popover ================================== */
 
-static int
-finding_lane (const KedjaFinding *finding)
-{
-  /* As the layout places a band (kedja-timeline-layout.c). */
-  if (finding->next_step != NULL)
-    return finding->next_step->phase;
-  if (finding->step != NULL)
-    return finding->step->phase;
-  return -1;
-}
-
 /* Days on which the person has no help: a bridging step covers them. */
 static gboolean
 is_gap (const KedjaFinding *finding)
@@ -40,7 +29,7 @@ is_gap (const KedjaFinding *finding)
     case KEDJA_RULE_HANDOVER_GAP:
     case KEDJA_RULE_NO_HOUSING_AFTER_TREATMENT:
     case KEDJA_RULE_LONG_WAIT:
-      return finding->start != KEDJA_DATE_NONE && finding_lane (finding) >= 0;
+      return finding->start != KEDJA_DATE_NONE && kedja_timeline_finding_lane (finding) >= 0;
     default:
       return FALSE;
     }
@@ -346,21 +335,6 @@ wrapped_label (const char *text,
   return label;
 }
 
-static const char *
-severity_icon (KedjaSeverity severity)
-{
-  switch (severity)
-    {
-    case KEDJA_SEVERITY_CRITICAL:
-      return "dialog-error-symbolic";
-    case KEDJA_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case KEDJA_SEVERITY_NOTICE:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
 static GtkWidget *
 handover_confirm_button (KedjaTimeline       *self,
                          const KedjaHandover *handover)
@@ -393,7 +367,7 @@ finding_box (KedjaTimeline      *self,
   const KedjaHandover *handover = confirmable_handover (finding);
   gboolean editable = _kedja_timeline_can_edit (self);
 
-  gtk_box_append (GTK_BOX (title), gtk_image_new_from_icon_name (severity_icon (finding->severity)));
+  gtk_box_append (GTK_BOX (title), gtk_image_new_from_icon_name (kedja_severity_get_icon_name (finding->severity)));
   /* TRANSLATORS: a finding's heading in the popover: its severity and
    * rule, "Critical · Uncovered days" */
   heading = g_strdup_printf (_("%s · %s"), kedja_severity_get_label (finding->severity),
@@ -415,7 +389,7 @@ finding_box (KedjaTimeline      *self,
       QuickAction *quick = g_new0 (QuickAction, 1);
 
       quick->kind = QUICK_BRIDGING_STEP;
-      quick->phase = (KedjaPhase) finding_lane (finding);
+      quick->phase = (KedjaPhase) kedja_timeline_finding_lane (finding);
       quick->start = finding->start;
       quick->end = finding->end;
       /* TRANSLATORS: the quick action of a gap in the chain: a step that

@@ -14,12 +14,6 @@
 /* Every PROTECT_EVERY-th client gets a protected identity. */
 #define PROTECT_EVERY 7
 
-gboolean
-window_fixture_wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "kedja-store.h"
+#include "kedja-test-spin.h"
 #include "kedja-window.h"
 #include "kedja-window-private.h"
 
@@ -19,23 +20,6 @@ G_BEGIN_DECLS
 
 #define N_CLIENTS 30
 #define DEMO_SEED 20260302
-
-/* A few thousand turns of the main loop: plenty for a window to map and
- * draw, yet a hang still ends in a failed assertion instead of a timeout. */
-#define MAX_ITERATIONS 3000
-
-gboolean window_fixture_wake_cb (gpointer user_data);
-
-/* Spins the main loop until @cond holds. The 10 ms wake-up only makes sure
- * a blocking iteration returns so the bound is checked; it is not a wait. */
-#define SPIN_UNTIL(cond)                                                \
-  G_STMT_START {                                                        \
-    guint wake_id_ = g_timeout_add (10, window_fixture_wake_cb, NULL);  \
-    for (guint i_ = 0; i_ < MAX_ITERATIONS && !(cond); i_++)            \
-      g_main_context_iteration (NULL, TRUE);                            \
-    g_source_remove (wake_id_);                                         \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
 
 typedef struct {
   char        *dir;

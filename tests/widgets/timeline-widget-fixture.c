@@ -23,12 +23,6 @@ count_warnings_writer (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
-gboolean
-timeline_fixture_wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 void
 timeline_fixture_init (int    *argc,
                        char ***argv)

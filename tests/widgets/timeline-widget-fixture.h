@@ -10,11 +10,11 @@
 
 #include <gtk/gtk.h>
 
+#include "kedja-test-spin.h"
 #include "kedja-timeline-private.h"
 
 G_BEGIN_DECLS
 
-#define MAX_ITERATIONS 3000
 #define WINDOW_WIDTH 1200
 #define WINDOW_HEIGHT 640
 #define SHORT_HEIGHT 240
@@ -24,19 +24,6 @@ G_BEGIN_DECLS
 /* Warnings and criticals from any domain since the program started:
  * timeline_fixture_init() counts them all. */
 extern guint timeline_fixture_n_warnings;
-
-gboolean timeline_fixture_wake_cb (gpointer user_data);
-
-/* Spins the main loop until @cond holds; the 10 ms wake-up only lets a
- * blocking iteration return so the bound is checked. */
-#define SPIN_UNTIL(cond)                                                  \
-  G_STMT_START {                                                          \
-    guint wake_id_ = g_timeout_add (10, timeline_fixture_wake_cb, NULL);  \
-    for (guint i_ = 0; i_ < MAX_ITERATIONS && !(cond); i_++)              \
-      g_main_context_iteration (NULL, TRUE);                              \
-    g_source_remove (wake_id_);                                           \
-    g_assert_true (cond);                                                 \
-  } G_STMT_END
 
 typedef struct {
   GtkWidget     *window;
