@@ -53,7 +53,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <glib/gi18n-lib.h>
 
 #include "kedja-timeline-input-private.h"
 #include "kedja-timeline-step.h"
