@@ -33,7 +33,11 @@
 /* Level of detail, in pixels of bar width. */
 #define LOD_MERGE_BELOW  3.0   /* slivers that touch become one run */
 #define LOD_TITLE_FROM   40.0
-#define LOD_TEXT_ROOM    30.0   /* "Be…" says nothing: three letters at least */
+/* A title cut to fit is drawn only with room for some five letters and
+ * "…": "Be…" or "Åte…" says nothing, and a long chain seen whole had a
+ * hundred of them (~8 µs of text each). A short title that fits whole is
+ * always drawn. */
+#define LOD_TEXT_ROOM    48.0
 #define LOD_AGENCY_FROM  120.0 /* enough of an agency's name to know it */
 
 /* Handovers =============================================================== */
@@ -205,7 +209,7 @@ draw_bar_text (Frame          *f,
     }
   /* The title stays in sight while the bar's start is scrolled away. */
   left = MAX (left, f->view.time_left + pad);
-  if (right - left < LOD_TEXT_ROOM)
+  if (right - left < LOD_TEXT_ROOM && right - left < text->title.width)
     return;
 
   two_lines = w >= LOD_AGENCY_FROM && right - left >= 40
@@ -345,7 +349,8 @@ draw_beside (Frame        *f,
           return;
         }
     }
-  else if (room < LOD_TEXT_ROOM || beside->x + pad < f->view.time_left)
+  else if ((room < LOD_TEXT_ROOM && room < text->title.width)
+           || beside->x + pad < f->view.time_left)
     return;
   layout = _kedja_timeline_text_line_fit (&text->title, room);
   pango_layout_get_pixel_size (layout, &w, &h);
