@@ -127,6 +127,17 @@ struct _KedjaTimelineDrawCache
   double                lanes_width;
   GskRenderNode        *legend;
   double                legend_width;
+  /* The steps' layers of a plan seen whole (kedja-timeline-frame.c),
+   * drawn for content_first_day and what follows; frames that only
+   * scroll move it. */
+  GskRenderNode        *content;
+  double                content_first_day;
+  double                content_px_per_day;
+  guint                 content_plan_serial;
+  guint                 content_layout_serial;
+  int                   content_scale;
+  int                   content_hover_step;
+  KedjaTimelineHit      content_hover;
   double                legend_height;
 
   /* Scratch arrays reused by every frame, so a frame allocates little. */

@@ -70,6 +70,7 @@ clear_nodes (KedjaTimelineDrawCache *cache)
   g_clear_pointer (&cache->lanes, gsk_render_node_unref);
   g_clear_pointer (&cache->legend, gsk_render_node_unref);
   cache->legend_width = -1;
+  g_clear_pointer (&cache->content, gsk_render_node_unref);
 }
 
 void
@@ -129,6 +130,7 @@ _kedja_timeline_draw_cache_validate (KedjaTimelineDrawCache   *cache,
       /* Titles, agencies and the kinds in the legend came from the plan. */
       clear_step_texts (cache);
       g_clear_pointer (&cache->legend, gsk_render_node_unref);
+      g_clear_pointer (&cache->content, gsk_render_node_unref);
       cache->legend_width = -1;
       cache->plan_serial = scene->plan_serial;
     }
@@ -141,6 +143,7 @@ _kedja_timeline_draw_cache_validate (KedjaTimelineDrawCache   *cache,
   if (cache->layout_serial != scene->layout_serial)
     {
       g_clear_pointer (&cache->lanes, gsk_render_node_unref);
+      g_clear_pointer (&cache->content, gsk_render_node_unref);
       cache->layout_serial = scene->layout_serial;
     }
 }

@@ -470,6 +470,88 @@ draw_focus (Frame *f)
                               (GdkRGBA[4]) { *c, *c, *c, *c });
 }
 
+/* The steps' layers: bands, connectors, bars with their text and badges,
+ * and the marks on connectors and bands, for what @f can see. */
+static void
+draw_content (Frame *f)
+{
+  g_array_set_size (f->cache->visible, 0);
+  kedja_timeline_layout_visible_items (f->layout, &f->view, f->cache->visible);
+  _kedja_frame_host_band_marks (f);
+
+  _kedja_frame_bands (f);
+  _kedja_frame_band_marks (f, FALSE);
+  draw_connectors (f, FALSE);
+  draw_ghost (f);
+  draw_bars (f);
+  draw_step_badges (f);
+  draw_connectors (f, TRUE);
+  _kedja_frame_band_marks (f, TRUE);
+}
+
+/* A plan at most this many widths of the time area wide is drawn whole
+ * once and then only moved while it scrolls: seen whole, every step is in
+ * view, and its layers were most of a frame's snapshot. Wider plans are
+ * drawn by what can be seen, so that a frame costs what is visible. */
+#define CONTENT_CACHE_SCREENS 2.0
+
+static gboolean
+append_cached_content (Frame *f)
+{
+  KedjaTimelineDrawCache *cache = f->cache;
+  const KedjaTimelineScene *s = f->scene;
+  KedjaDate first, last;
+  double room = f->view.width - f->view.time_left, dx;
+
+  kedja_timeline_layout_get_span (f->layout, &first, &last);
+  /* A drag shows a preview of its own, layout by layout. */
+  if (s->ghost != NULL || room <= 0
+      || (last + 1 - first) * f->view.px_per_day > CONTENT_CACHE_SCREENS * room)
+    {
+      g_clear_pointer (&cache->content, gsk_render_node_unref);
+      return FALSE;
+    }
+
+  if (cache->content == NULL || cache->content_px_per_day != f->view.px_per_day
+      || cache->content_plan_serial != s->plan_serial
+      || cache->content_layout_serial != s->layout_serial || cache->content_scale != s->scale
+      || cache->content_hover_step != s->hover_step
+      || cache->content_hover.kind != s->hover.kind
+      || cache->content_hover.index != s->hover.index)
+    {
+      /* The whole plan, every row, from a view that starts at its first
+       * day and holds all of it. */
+      Frame whole = *f;
+
+      whole.view.first_day = first;
+      whole.view.width = f->view.time_left + (last + 2 - first) * f->view.px_per_day;
+      whole.top = -G_MAXDOUBLE;
+      whole.bottom = G_MAXDOUBLE;
+      whole.snapshot = gtk_snapshot_new ();
+      draw_content (&whole);
+
+      g_clear_pointer (&cache->content, gsk_render_node_unref);
+      cache->content = gtk_snapshot_free_to_node (whole.snapshot);
+      cache->content_first_day = first;
+      cache->content_px_per_day = f->view.px_per_day;
+      cache->content_plan_serial = s->plan_serial;
+      cache->content_layout_serial = s->layout_serial;
+      cache->content_scale = s->scale;
+      cache->content_hover_step = s->hover_step;
+      cache->content_hover = s->hover;
+      if (cache->content == NULL)
+        return TRUE;  /* nothing to draw */
+    }
+  else if (cache->content == NULL)
+    return TRUE;
+
+  /* Scrolled since: moved by whole device pixels, so text stays sharp. */
+  dx = (cache->content_first_day - f->view.first_day) * f->view.px_per_day;
+  dx = round (dx * MAX (s->scale, 1)) / MAX (s->scale, 1);
+  _kedja_timeline_append_node_at (f->snapshot, cache->content, dx, 0);
+  return TRUE;
+}
+
 /* A frame ================================================================= */
 
 void
@@ -511,19 +593,10 @@ _kedja_timeline_draw (KedjaTimelineDrawCache   *cache,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (f.view.time_left, f.m->axis_height,
                                                          scene->width - f.view.time_left,
                                                          height - f.m->axis_height));
-  g_array_set_size (cache->visible, 0);
-  kedja_timeline_layout_visible_items (f.layout, &f.view, cache->visible);
-  _kedja_frame_host_band_marks (&f);
 
   _kedja_frame_grid (&f);
-  _kedja_frame_bands (&f);
-  _kedja_frame_band_marks (&f, FALSE);
-  draw_connectors (&f, FALSE);
-  draw_ghost (&f);
-  draw_bars (&f);
-  draw_step_badges (&f);
-  draw_connectors (&f, TRUE);
-  _kedja_frame_band_marks (&f, TRUE);
+  if (!append_cached_content (&f))
+    draw_content (&f);
   _kedja_frame_day_lines (&f);
   draw_focus (&f);
   gtk_snapshot_pop (snapshot);

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "kedja-timeline-draw-private.h"
 #include "timeline-plans.h"
 #include "timeline-widget-fixture.h"
 
@@ -248,6 +249,46 @@ test_gap_band_pixels (Fixture       *fixture,
   g_assert_true (_kedja_timeline_get_palette (fixture->timeline)->dark);
   check_gap_band (fixture);
   g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+}
+
+/* Zoomed out so far that the plan is drawn whole once and then only moved
+ * (kedja-timeline-frame.c): the band is still exactly over the gap, and
+ * after scrolling, over the gap where it went. */
+static void
+test_gap_band_scrolled_whole (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  KedjaTimeline *timeline = fixture->timeline;
+
+  kedja_timeline_set_zoom (timeline, 8);
+  kedja_timeline_scroll_to_date (timeline, TL_GAP_FIRST - 14);
+  check_gap_band (fixture);
+  g_assert_nonnull (timeline->cache->content);
+
+  /* Two days later, then eleven pixels back: whole pixels at any rate. */
+  _kedja_timeline_scroll_by (timeline, 16, 0);
+  check_gap_band (fixture);
+  _kedja_timeline_scroll_by (timeline, -11, 0);
+  g_assert_cmpfloat (_kedja_timeline_get_view (timeline)->first_day, ==,
+                     TL_GAP_FIRST - 14 + 5 / 8.0);
+  {
+    /* The band's edges now fall inside pixels: its middle is still red and
+     * the days around it are not. */
+    const KedjaTimelineLayout *layout = _kedja_timeline_get_layout (timeline);
+    KedjaTimelineView view = fixture_view (fixture);
+    g_auto (Pixels) pixels = { NULL };
+    double bx, by, bw, bh, scroll_y = _kedja_timeline_get_scroll_y (timeline);
+
+    render (fixture, &pixels);
+    kedja_timeline_layout_get_band_rect (layout, &view, 0, &bx, &by, &bw, &bh);
+    by -= scroll_y;
+    g_assert_cmpfloat (red_share (&pixels, bx + 2, bx + bw - 2, by + 2, by + bh - 2, 2), >=, 0.3);
+    g_assert_cmpfloat (red_share (&pixels, bx - 6, bx - 2, by + 2, by + bh - 2, 1), ==, 0.0);
+    g_assert_cmpfloat (red_share (&pixels, bx + bw + 2, bx + bw + 6, by + 2, by + bh - 2, 1),
+                       ==, 0.0);
+  }
+  g_assert_nonnull (timeline->cache->content);
+  g_assert_cmpuint (timeline_fixture_n_warnings, ==, fixture->warnings_before);
 }
 
 typedef struct {
@@ -528,6 +569,8 @@ main (int   argc,
               test_renders_without_warnings, fixture_tear_down);
   g_test_add ("/widgets/timeline/gap-band-pixels", Fixture, NULL, fixture_set_up,
               test_gap_band_pixels, fixture_tear_down);
+  g_test_add ("/widgets/timeline/gap-band-scrolled-whole", Fixture, NULL, fixture_set_up,
+              test_gap_band_scrolled_whole, fixture_tear_down);
   g_test_add ("/widgets/timeline/scrolled", Fixture, NULL, fixture_set_up_scrolled,
               test_scrolled, fixture_tear_down);
   g_test_add ("/widgets/timeline/drag-preview", Fixture, NULL, fixture_set_up,
