@@ -26,7 +26,6 @@ typedef struct {
   GError          *error;
 } KedjaFhirXml;
 
-gboolean _kedja_fhir_is_blank         (const char   *text);
 void     _kedja_fhir_check            (KedjaFhirXml *x,
                                        int           rc);
 void     _kedja_fhir_start            (KedjaFhirXml *x,

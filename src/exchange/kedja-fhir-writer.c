@@ -21,6 +21,7 @@
 
 #include "kedja-exchange-private.h"
 #include "kedja-fhir-private.h"
+#include "kedja-util.h"
 #include "kedja-fhir.h"
 
 /* Kedja's own code systems and extensions. ".invalid" is reserved (RFC
@@ -200,13 +201,13 @@ write_patient (Writer *w)
                               digits);
     }
   _kedja_fhir_primitive (x, "active", "true");
-  if (shown && !_kedja_fhir_is_blank (client->name))
+  if (shown && !kedja_str_is_blank (client->name))
     {
       _kedja_fhir_start (x, "name");
       _kedja_fhir_string (x, "text", client->name);
       _kedja_fhir_end (x);
     }
-  if (shown && !_kedja_fhir_is_blank (client->district))
+  if (shown && !kedja_str_is_blank (client->district))
     {
       _kedja_fhir_start (x, "address");
       _kedja_fhir_string (x, "district", client->district);
@@ -223,13 +224,13 @@ write_organization (Writer            *w,
   const char *kind = nick (w, KEDJA_TYPE_AGENCY_KIND, agency->kind);
 
   _kedja_fhir_start_entry (x, "Organization", id_of (w, "agency", agency->id));
-  if (!_kedja_fhir_is_blank (agency->hsa_id))
+  if (!kedja_str_is_blank (agency->hsa_id))
     {
       g_autofree char *hsa_id = g_strstrip (g_strdup (agency->hsa_id));
 
       _kedja_fhir_identifier (x, SYSTEM_HSA_ID, hsa_id);
     }
-  if (!_kedja_fhir_is_blank (agency->org_number))
+  if (!kedja_str_is_blank (agency->org_number))
     {
       g_autofree char *digits = digits_only (agency->org_number);
 
@@ -240,7 +241,7 @@ write_organization (Writer            *w,
   if (kind != NULL)
     _kedja_fhir_concept (x, "type", CS_AGENCY_KIND, kind, agency_kind_displays[agency->kind]);
   _kedja_fhir_string (x, "name", agency->name);
-  if (!_kedja_fhir_is_blank (agency->contact))
+  if (!kedja_str_is_blank (agency->contact))
     {
       /* Phone, e-mail and address in one text: a ContactPoint of system
        * "other" says so without guessing which it is. */
@@ -399,7 +400,7 @@ write_consent (Writer             *w,
 {
   KedjaFhirXml *x = &w->x;
   const KedjaPlan *plan = w->plan;
-  gboolean restricted = !_kedja_fhir_is_blank (consent->exclusion);
+  gboolean restricted = !kedja_str_is_blank (consent->exclusion);
   gboolean in_force = kedja_consent_in_force (consent, w->options->today);
   const char *exclusion = about_client (w, consent->exclusion);
 
@@ -491,7 +492,7 @@ write_code (Writer     *w,
   g_autofree char *upper = NULL;
   const char *system;
 
-  if (_kedja_fhir_is_blank (code))
+  if (kedja_str_is_blank (code))
     return;
   trimmed = g_strstrip (g_strdup (code));
   upper = g_ascii_strup (trimmed, -1);

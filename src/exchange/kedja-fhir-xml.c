@@ -15,17 +15,7 @@
 
 #include "kedja-exchange.h"
 #include "kedja-fhir-private.h"
-
-gboolean
-_kedja_fhir_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
+#include "kedja-util.h"
 
 void
 _kedja_fhir_check (KedjaFhirXml *x,
@@ -236,7 +226,7 @@ _kedja_fhir_extension_string (KedjaFhirXml *x,
                               const char   *url,
                               const char   *text)
 {
-  if (_kedja_fhir_is_blank (text))
+  if (kedja_str_is_blank (text))
     return;
   _kedja_fhir_start_extension (x, url);
   _kedja_fhir_string (x, "valueString", text);
